@@ -1,0 +1,94 @@
+package io.tocsin.samples.replay;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Replays attack-scenario event files against a running server through {@code POST /api/v1/events},
+ * as an agent or SIEM forwarder would.
+ */
+public final class Replay {
+
+  private final ReplayOptions options;
+  private final HttpClient http;
+  private final ObjectMapper json = JsonMapper.builder().build();
+  private final Clock clock;
+  private final PrintStream out;
+
+  Replay(ReplayOptions options, HttpClient http, Clock clock, PrintStream out) {
+    this.options = options;
+    this.http = http;
+    this.clock = clock;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    try {
+      ReplayOptions options = ReplayOptions.parse(List.of(args), System::getenv);
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      int sent = new Replay(options, http, Clock.systemUTC(), System.out).run();
+      System.out.println("replayed " + sent + " events");
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
+      System.err.print(ReplayOptions.USAGE);
+      System.exit(2);
+    } catch (Exception e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** Sends every file in order; returns the number of events the server acknowledged. */
+  int run() throws Exception {
+    int acknowledged = 0;
+    EventStream stream = new EventStream(json);
+    for (Path file : options.files()) {
+      List<ObjectNode> events = stream.read(file);
+      if (options.rebase()) {
+        EventStream.rebase(events, clock.instant());
+      }
+      if (options.runSuffix() != null) {
+        EventStream.suffixIds(events, options.runSuffix());
+      }
+      for (int from = 0; from < events.size(); from += options.batchSize()) {
+        List<ObjectNode> batch =
+            new ArrayList<>(
+                events.subList(from, Math.min(events.size(), from + options.batchSize())));
+        acknowledged += send(batch);
+      }
+      out.println(file.getFileName() + ": " + events.size() + " events sent");
+    }
+    return acknowledged;
+  }
+
+  private int send(List<ObjectNode> batch) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(options.server() + "/api/v1/events"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(batch)));
+    if (options.apiKey() != null) {
+      request.header("X-API-Key", options.apiKey());
+    } else {
+      request.header("Authorization", "Bearer " + options.token());
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException(
+          "server answered " + response.statusCode() + ": " + response.body());
+    }
+    return json.readTree(response.body()).path("count").asInt(batch.size());
+  }
+}
