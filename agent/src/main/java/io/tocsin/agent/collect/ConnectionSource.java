@@ -1,0 +1,9 @@
+package io.tocsin.agent.collect;
+
+import java.util.List;
+
+/** The current connection table. */
+public interface ConnectionSource {
+
+  List<ConnectionInfo> connections();
+}

@@ -1,0 +1,77 @@
+package io.tocsin.agent.respond;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * The nftables ruleset that isolates the host: its own table {@code inet tocsin_isolation} whose
+ * chains drop everything except loopback and TCP traffic to and from the Tocsin server's addresses
+ * and port. Applying it replaces any earlier version atomically (the table is created, deleted and
+ * re-created in one {@code nft -f} transaction); release deletes the table.
+ */
+public final class NftRuleset {
+
+  public static final String TABLE = "tocsin_isolation";
+
+  private NftRuleset() {}
+
+  /** The ruleset text for {@code nft -f -}. */
+  public static String isolate(List<InetAddress> serverAddresses, int serverPort) {
+    StringBuilder allowOut = new StringBuilder();
+    StringBuilder allowIn = new StringBuilder();
+    for (InetAddress a : serverAddresses) {
+      String family = a instanceof Inet6Address ? "ip6" : "ip";
+      String ip = a.getHostAddress().replaceAll("%.*$", "");
+      allowOut
+          .append("    ")
+          .append(family)
+          .append(" daddr ")
+          .append(ip)
+          .append(" tcp dport ")
+          .append(serverPort)
+          .append(" accept\n");
+      allowIn
+          .append("    ")
+          .append(family)
+          .append(" saddr ")
+          .append(ip)
+          .append(" tcp sport ")
+          .append(serverPort)
+          .append(" ct state established accept\n");
+    }
+    return "table inet "
+        + TABLE
+        + " {}\n"
+        + "delete table inet "
+        + TABLE
+        + "\n"
+        + "table inet "
+        + TABLE
+        + " {\n"
+        + "  chain input {\n"
+        + "    type filter hook input priority -100; policy drop;\n"
+        + "    iif \"lo\" accept\n"
+        + allowIn
+        + "  }\n"
+        + "  chain forward {\n"
+        + "    type filter hook forward priority -100; policy drop;\n"
+        + "  }\n"
+        + "  chain output {\n"
+        + "    type filter hook output priority -100; policy drop;\n"
+        + "    oif \"lo\" accept\n"
+        + allowOut
+        + "  }\n"
+        + "}\n";
+  }
+
+  /** The command that lifts isolation. */
+  public static List<String> releaseCommand() {
+    return List.of("nft", "delete", "table", "inet", TABLE);
+  }
+
+  /** The command that applies a ruleset read from stdin. */
+  public static List<String> applyCommand() {
+    return List.of("nft", "-f", "-");
+  }
+}
