@@ -1,0 +1,42 @@
+package io.tocsin.api.apikey;
+
+import io.tocsin.api.security.ApiKeyPrincipal;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Turns an {@code X-API-Key} into an agent of the key's tenant. */
+@Component
+public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+  /** The header agents send their key in. */
+  public static final String HEADER = "X-API-Key";
+
+  private final ApiKeyService keys;
+
+  ApiKeyAuthenticationProvider(ApiKeyService keys) {
+    this.keys = keys;
+  }
+
+  @Override
+  public Authentication authenticate(Authentication authentication) {
+    String key = (String) authentication.getCredentials();
+    ApiKey stored =
+        keys.authenticate(key).orElseThrow(() -> new BadCredentialsException("Invalid API key"));
+    return ApiKeyAuthentication.authenticated(
+        new ApiKeyPrincipal(stored.id(), stored.tenantId(), stored.name()));
+  }
+
+  @Override
+  public boolean supports(Class<?> authentication) {
+    return ApiKeyAuthentication.class.isAssignableFrom(authentication);
+  }
+
+  /** Reads the header into an unauthenticated token, or null when absent. */
+  public static Authentication fromHeader(String header) {
+    return header == null || header.isBlank()
+        ? null
+        : ApiKeyAuthentication.unauthenticated(header.trim());
+  }
+}

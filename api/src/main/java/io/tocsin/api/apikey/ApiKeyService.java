@@ -1,0 +1,78 @@
+package io.tocsin.api.apikey;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.security.Secrets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Creates, lists, revokes and looks up API keys, always within one tenant. */
+@Service
+class ApiKeyService {
+
+  static final String PREFIX = "tsk_";
+  private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+  private final ApiKeyRepository keys;
+  private final Clock clock;
+
+  ApiKeyService(ApiKeyRepository keys, Clock clock) {
+    this.keys = keys;
+    this.clock = clock;
+  }
+
+  /** Returns the stored key's view plus {@code key}, the only time the key is shown. */
+  Map<String, Object> create(String tenantId, String name, String createdBy) {
+    String key = Secrets.random(PREFIX);
+    ApiKey stored =
+        keys.save(
+            new ApiKey(
+                UUID.randomUUID().toString(),
+                tenantId,
+                name,
+                key.substring(0, PREFIX.length() + 6),
+                Secrets.sha256(key),
+                createdBy,
+                clock.instant(),
+                null));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", stored.id());
+    body.put("key", key);
+    body.put("name", stored.name());
+    body.put("prefix", stored.prefix());
+    body.put("tenant_id", tenantId);
+    body.put("created_at", stored.createdAt());
+    return body;
+  }
+
+  List<ApiKeyView> list(String tenantId) {
+    return keys.findByTenantIdOrderByCreatedAtAsc(tenantId).stream().map(ApiKeyView::of).toList();
+  }
+
+  void revoke(String tenantId, String id) {
+    keys.delete(
+        keys.findByIdAndTenantId(id, tenantId).orElseThrow(() -> ApiException.notFound("API key")));
+  }
+
+  /** The key with this secret, recording its use. */
+  Optional<ApiKey> authenticate(String key) {
+    if (key == null || !key.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    return keys.findByKeyHash(Secrets.sha256(key)).map(this::touch);
+  }
+
+  private ApiKey touch(ApiKey key) {
+    Instant now = clock.instant();
+    if (key.lastUsedAt() == null || key.lastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+      return keys.save(key.usedAt(now));
+    }
+    return key;
+  }
+}

@@ -1,0 +1,35 @@
+package io.tocsin.api.apikey;
+
+import java.time.Instant;
+
+/**
+ * An API key as listed: never the key or its hash.
+ *
+ * @param id id
+ * @param name name
+ * @param prefix first characters of the key
+ * @param tenantId tenant
+ * @param createdBy creator's user id
+ * @param createdAt creation time
+ * @param lastUsedAt last use
+ */
+record ApiKeyView(
+    String id,
+    String name,
+    String prefix,
+    String tenantId,
+    String createdBy,
+    Instant createdAt,
+    Instant lastUsedAt) {
+
+  static ApiKeyView of(ApiKey key) {
+    return new ApiKeyView(
+        key.id(),
+        key.name(),
+        key.prefix(),
+        key.tenantId(),
+        key.createdBy(),
+        key.createdAt(),
+        key.lastUsedAt());
+  }
+}

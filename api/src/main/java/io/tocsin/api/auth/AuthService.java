@@ -1,0 +1,145 @@
+package io.tocsin.api.auth;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.error.ErrorCode;
+import io.tocsin.api.security.Secrets;
+import io.tocsin.api.user.User;
+import io.tocsin.api.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Service;
+
+/** Login, refresh with rotation and reuse detection, logout with revocation. */
+@Service
+class AuthService {
+
+  private final UserRepository users;
+  private final PasswordEncoder encoder;
+  private final TokenService tokens;
+  private final LoginThrottle throttle;
+  private final MfaService mfa;
+  private final RefreshTokenRepository refreshTokens;
+  private final RevokedTokenRepository revoked;
+  private final MongoTemplate mongo;
+  private final Clock clock;
+  private final String dummyHash;
+
+  AuthService(
+      UserRepository users,
+      PasswordEncoder encoder,
+      TokenService tokens,
+      LoginThrottle throttle,
+      MfaService mfa,
+      RefreshTokenRepository refreshTokens,
+      RevokedTokenRepository revoked,
+      MongoTemplate mongo,
+      Clock clock) {
+    this.users = users;
+    this.encoder = encoder;
+    this.tokens = tokens;
+    this.throttle = throttle;
+    this.mfa = mfa;
+    this.refreshTokens = refreshTokens;
+    this.revoked = revoked;
+    this.mongo = mongo;
+    this.clock = clock;
+    this.dummyHash = encoder.encode("no-such-user-password");
+  }
+
+  TokenResponse login(AuthRequests.Login request, String tenantId, String address) {
+    throttle.check(request.username(), address);
+    String name = request.username().trim().toLowerCase(Locale.ROOT);
+    List<User> candidates =
+        users.findByUsernameOrEmail(name, name).stream()
+            .filter(u -> tenantId == null || tenantId.equals(u.getTenantId()))
+            .toList();
+    List<User> matching =
+        candidates.stream()
+            .filter(u -> u.getPasswordHash() != null)
+            .filter(u -> encoder.matches(request.password(), u.getPasswordHash()))
+            .toList();
+    if (candidates.isEmpty()) {
+      encoder.matches(request.password(), dummyHash);
+    }
+    if (matching.isEmpty()) {
+      throttle.failed(request.username(), address);
+      throw ApiException.unauthorized("Invalid username or password");
+    }
+    if (matching.size() > 1) {
+      throw ApiException.badRequest("This username exists in several tenants; send X-Tenant-ID");
+    }
+    User user = matching.get(0);
+    if (user.isMfaEnabled()) {
+      if (request.mfaCode() == null || request.mfaCode().isBlank()) {
+        throw new ApiException(
+            ErrorCode.AUTHENTICATION_ERROR,
+            "MFA code required",
+            Map.of("mfa_required", true),
+            HttpHeaders.EMPTY);
+      }
+      if (!mfa.verify(user, request.mfaCode())) {
+        throttle.failed(request.username(), address);
+        throw ApiException.unauthorized("Invalid MFA code");
+      }
+    }
+    throttle.succeeded(request.username(), address);
+    user.setLastLoginAt(clock.instant());
+    users.save(user);
+    return tokens.issue(user);
+  }
+
+  TokenResponse refresh(String refreshToken) {
+    Instant now = clock.instant();
+    String hash = Secrets.sha256(refreshToken);
+    RefreshToken claimed =
+        mongo.findAndModify(
+            Query.query(Criteria.where("tokenHash").is(hash).and("usedAt").is(null)),
+            new Update().set("usedAt", now),
+            FindAndModifyOptions.options().returnNew(false),
+            RefreshToken.class);
+    if (claimed == null) {
+      refreshTokens
+          .findByTokenHash(hash)
+          .ifPresent(reused -> refreshTokens.deleteByUserId(reused.userId()));
+      throw ApiException.unauthorized("Invalid refresh token");
+    }
+    if (!claimed.expiresAt().isAfter(now)) {
+      throw ApiException.unauthorized("Refresh token expired");
+    }
+    User user =
+        users
+            .findById(claimed.userId())
+            .orElseThrow(() -> ApiException.unauthorized("Invalid refresh token"));
+    return tokens.issue(user);
+  }
+
+  void logout(Jwt jwt, String refreshToken) {
+    Instant now = clock.instant();
+    revoked.save(new RevokedToken(jwt.getId(), jwt.getSubject(), jwt.getExpiresAt()));
+    if (refreshToken != null) {
+      refreshTokens
+          .findByTokenHash(Secrets.sha256(refreshToken))
+          .filter(t -> t.userId().equals(jwt.getSubject()))
+          .ifPresent(refreshTokens::delete);
+    }
+    revoked.deleteByExpiresAtBefore(now);
+    refreshTokens.deleteByExpiresAtBefore(now);
+  }
+
+  User currentUser(Jwt jwt) {
+    return users
+        .findById(jwt.getSubject())
+        .orElseThrow(() -> ApiException.unauthorized("User no longer exists"));
+  }
+}

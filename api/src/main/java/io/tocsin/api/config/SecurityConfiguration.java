@@ -1,0 +1,100 @@
+package io.tocsin.api.config;
+
+import io.tocsin.api.apikey.ApiKeyAuthenticationProvider;
+import io.tocsin.api.error.RestAccessDeniedHandler;
+import io.tocsin.api.error.RestAuthenticationEntryPoint;
+import io.tocsin.api.security.Role;
+import io.tocsin.api.security.SecurityPaths;
+import io.tocsin.api.security.TokenClaims;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+
+/**
+ * The security filter chain: stateless; JWTs through the resource server with our jjwt-backed
+ * {@link JwtDecoder}; API keys through an {@link AuthenticationFilter}; URL rules as the coarse
+ * layer (public paths, agents only on ingest paths, humans everywhere else) and
+ * {@code @PreAuthorize} on each controller method as the fine one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  private static final String[] HUMAN_ROLES = {
+    Role.ADMIN.name(), Role.DETECTION_ENGINEER.name(), Role.ANALYST.name(), Role.VIEWER.name()
+  };
+
+  @Bean
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      JwtDecoder decoder,
+      ApiKeyAuthenticationProvider apiKeys,
+      RestAuthenticationEntryPoint entryPoint,
+      RestAccessDeniedHandler deniedHandler)
+      throws Exception {
+    AuthenticationFilter apiKeyFilter =
+        new AuthenticationFilter(
+            new ProviderManager(apiKeys),
+            request ->
+                ApiKeyAuthenticationProvider.fromHeader(
+                    request.getHeader(ApiKeyAuthenticationProvider.HEADER)));
+    apiKeyFilter.setSuccessHandler((request, response, authentication) -> {});
+    apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
+
+    http.csrf(csrf -> csrf.disable())
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class)
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(
+                        jwt ->
+                            jwt.decoder(decoder).jwtAuthenticationConverter(this::authentication))
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(deniedHandler))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(SecurityPaths.PUBLIC)
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, SecurityPaths.INGEST)
+                    .authenticated()
+                    .requestMatchers("/api/**")
+                    .hasAnyRole(HUMAN_ROLES)
+                    .anyRequest()
+                    .authenticated());
+    return http.build();
+  }
+
+  private AbstractAuthenticationToken authentication(Jwt jwt) {
+    Role role = Role.fromWire(jwt.getClaimAsString(TokenClaims.ROLE));
+    return new JwtAuthenticationToken(
+        jwt, List.of(new SimpleGrantedAuthority(role.authority())), jwt.getSubject());
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+}

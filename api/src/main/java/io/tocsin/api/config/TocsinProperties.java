@@ -1,0 +1,45 @@
+package io.tocsin.api.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Typed view of the {@code tocsin.*} properties; {@code application.yml} maps each {@code TOCSIN_*}
+ * environment variable onto them.
+ *
+ * @param dataDir directory of the embedded store (used only without a MongoDB URI)
+ * @param adminPassword password of the bootstrap {@code admin}; random when blank
+ * @param selfRegistration whether anonymous callers may register (as viewers)
+ * @param maxBodySize largest accepted request body
+ * @param jwt token settings
+ * @param login failed-login throttling
+ */
+@ConfigurationProperties("tocsin")
+public record TocsinProperties(
+    @DefaultValue("./data") String dataDir,
+    String adminPassword,
+    @DefaultValue("false") boolean selfRegistration,
+    @DefaultValue("10MB") DataSize maxBodySize,
+    @DefaultValue Jwt jwt,
+    @DefaultValue Login login) {
+
+  /**
+   * Access and refresh token settings.
+   *
+   * @param secret HS256 secret (at least 32 bytes); generated and stored in the database when blank
+   * @param ttl lifetime of an access token
+   * @param refreshTtl lifetime of a refresh token
+   */
+  public record Jwt(
+      String secret, @DefaultValue("1h") Duration ttl, @DefaultValue("14d") Duration refreshTtl) {}
+
+  /**
+   * Failed-login throttling per username and client address.
+   *
+   * @param maxFailures failures allowed inside the window before logins are refused with 429
+   * @param window length of the window
+   */
+  public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {}
+}

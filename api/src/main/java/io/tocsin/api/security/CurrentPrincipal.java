@@ -1,0 +1,37 @@
+package io.tocsin.api.security;
+
+/**
+ * The caller of the current request with its tenant already resolved. Declare it as a controller
+ * parameter and pass {@link #tenantId()} down to services; never read tenant ids from bodies.
+ *
+ * @param userId user id, null for agents
+ * @param username user name, or the key name for agents
+ * @param role user role, null for agents
+ * @param homeTenantId the tenant the user or key belongs to
+ * @param tenantId the tenant this request acts in ({@code X-Tenant-ID} or the home tenant)
+ * @param apiKeyId key id for agents, null for users
+ */
+public record CurrentPrincipal(
+    String userId,
+    String username,
+    Role role,
+    String homeTenantId,
+    String tenantId,
+    String apiKeyId) {
+
+  /** Id of the tenant whose admins administer the platform. */
+  public static final String PLATFORM_TENANT = "default";
+
+  public boolean isAgent() {
+    return apiKeyId != null;
+  }
+
+  public boolean isAdmin() {
+    return role == Role.ADMIN;
+  }
+
+  /** An admin of the {@code default} tenant: creates tenants and may act in any tenant. */
+  public boolean isPlatformAdmin() {
+    return role == Role.ADMIN && PLATFORM_TENANT.equals(homeTenantId);
+  }
+}

@@ -1,0 +1,71 @@
+package io.tocsin.api.security;
+
+import io.tocsin.api.error.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Resolves the {@link CurrentPrincipal} of the current request: who is authenticated and which
+ * tenant they act in. A user acts in their own tenant; {@code X-Tenant-ID} naming another tenant is
+ * allowed only for the platform admin (403 otherwise, 404 if that tenant does not exist).
+ */
+@Component
+public class CurrentPrincipals {
+
+  private final TenantDirectory tenants;
+
+  CurrentPrincipals(TenantDirectory tenants) {
+    this.tenants = tenants;
+  }
+
+  /** The caller of the current request; 401 if the request is anonymous. */
+  public CurrentPrincipal current() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    String requested = requestedTenant();
+    if (auth instanceof JwtAuthenticationToken token) {
+      return fromJwt(token.getToken(), requested);
+    }
+    if (auth != null && auth.getPrincipal() instanceof ApiKeyPrincipal key) {
+      if (requested != null && !requested.equals(key.tenantId())) {
+        throw ApiException.forbidden("API key does not belong to tenant " + requested);
+      }
+      return new CurrentPrincipal(
+          null, key.name(), null, key.tenantId(), key.tenantId(), key.keyId());
+    }
+    throw ApiException.unauthorized("Authentication required");
+  }
+
+  private CurrentPrincipal fromJwt(Jwt jwt, String requested) {
+    String home = jwt.getClaimAsString(TokenClaims.TENANT);
+    Role role = Role.fromWire(jwt.getClaimAsString(TokenClaims.ROLE));
+    CurrentPrincipal own =
+        new CurrentPrincipal(
+            jwt.getSubject(), jwt.getClaimAsString(TokenClaims.USERNAME), role, home, home, null);
+    if (requested == null || requested.equals(home)) {
+      return own;
+    }
+    if (!own.isPlatformAdmin()) {
+      throw ApiException.forbidden("Not a member of tenant " + requested);
+    }
+    if (!tenants.exists(requested)) {
+      throw ApiException.notFound("Tenant " + requested);
+    }
+    return new CurrentPrincipal(own.userId(), own.username(), role, home, requested, null);
+  }
+
+  private static String requestedTenant() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+      HttpServletRequest request = attrs.getRequest();
+      String header = request.getHeader(TenantHeader.NAME);
+      return StringUtils.hasText(header) ? header.trim() : null;
+    }
+    return null;
+  }
+}

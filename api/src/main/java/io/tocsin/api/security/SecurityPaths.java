@@ -1,0 +1,34 @@
+package io.tocsin.api.security;
+
+/**
+ * URL groups the filter chain treats specially. Everything else under {@code /api/**} requires a
+ * human user (any role); agents (API keys) reach only the {@link #INGEST} paths.
+ */
+public final class SecurityPaths {
+
+  /** Open to anonymous callers. */
+  public static final String[] PUBLIC = {
+    "/api/v1/auth/login",
+    "/api/v1/auth/refresh",
+    "/api/v1/auth/register",
+    "/api/v1/auth/set-password",
+    "/api/v1/health",
+    "/api/v1/health/ready",
+    "/v3/api-docs",
+    "/v3/api-docs/**",
+    "/swagger-ui.html",
+    "/swagger-ui/**",
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/error"
+  };
+
+  /** POST-only paths an agent's API key may call. */
+  public static final String[] INGEST = {
+    "/api/v1/events", "/api/v1/security/events", "/api/v1/submit", "/api/v1/submit/**"
+  };
+
+  private SecurityPaths() {}
+}

@@ -1,0 +1,19 @@
+package io.tocsin.api.user;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+/** Users; every finder but the login lookup is scoped to a tenant. */
+public interface UserRepository extends MongoRepository<User, String> {
+
+  List<User> findByUsernameOrEmail(String username, String email);
+
+  Optional<User> findByIdAndTenantId(String id, String tenantId);
+
+  long countByTenantId(String tenantId);
+
+  boolean existsByTenantIdAndUsername(String tenantId, String username);
+
+  boolean existsByTenantIdAndEmail(String tenantId, String email);
+}
