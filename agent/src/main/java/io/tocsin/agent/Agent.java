@@ -113,10 +113,20 @@ public final class Agent implements AutoCloseable {
                 clock)
             : null;
     Scanner scanner = new Scanner(tracker, connections, queue);
-    every("tocsin-collector", config.interval(), () -> scan(scanner));
+    ScheduledExecutorService collector =
+        every("tocsin-collector", config.interval(), () -> scan(scanner));
 
+    // Built on the collector thread (after the first scan, reusing its table), posted on its own.
     SnapshotSource snapshots = new OshiSnapshotSource(si, host, tracker::lastTable, clock);
-    every("tocsin-snapshot", config.snapshotInterval(), () -> publishSnapshot(snapshots));
+    ScheduledExecutorService poster = scheduler("tocsin-snapshot");
+    every(
+        collector,
+        "tocsin-snapshot",
+        config.snapshotInterval(),
+        () -> {
+          Map<String, Object> snapshot = snapshots.snapshot();
+          poster.execute(() -> publishSnapshot(snapshot));
+        });
 
     if (!config.watchPaths().isEmpty()) {
       watcher = FileWatcher.create(config.watchPaths(), new FileActivity(factory, queue, clock));
@@ -154,7 +164,7 @@ public final class Agent implements AutoCloseable {
         config.allowResponse() ? "ENABLED" : "dry-run");
   }
 
-  private void every(String name, Duration period, Runnable task) {
+  private ScheduledExecutorService scheduler(String name) {
     ScheduledExecutorService s =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -164,6 +174,17 @@ public final class Agent implements AutoCloseable {
               return t;
             });
     schedulers.add(s);
+    return s;
+  }
+
+  private ScheduledExecutorService every(String name, Duration period, Runnable task) {
+    ScheduledExecutorService s = scheduler(name);
+    every(s, name, period, task);
+    return s;
+  }
+
+  private static void every(
+      ScheduledExecutorService s, String name, Duration period, Runnable task) {
     Runnable safe =
         () -> {
           try {
@@ -182,9 +203,9 @@ public final class Agent implements AutoCloseable {
     stats.scanMillis.addAndGet((System.nanoTime() - t0) / 1_000_000);
   }
 
-  private void publishSnapshot(SnapshotSource snapshots) {
+  private void publishSnapshot(Map<String, Object> snapshot) {
     try {
-      ServerClient.Response r = client.postJson("api/v1/submit/", snapshots.snapshot());
+      ServerClient.Response r = client.postJson("api/v1/submit/", snapshot);
       if (r.status() == 201 || r.ok()) {
         stats.snapshotsSent.incrementAndGet();
       } else {
