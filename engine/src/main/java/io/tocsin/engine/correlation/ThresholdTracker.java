@@ -1,0 +1,113 @@
+package io.tocsin.engine.correlation;
+
+import io.tocsin.engine.policy.Correlation;
+import io.tocsin.model.Event;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code threshold}: per group, the event times of the newest {@code count} matches (sorted, so
+ * out-of-order events land where they belong). Fires when {@code count} matches span at most {@code
+ * within}; the group then starts over. An event older than {@code watermark - within} can no longer
+ * share a window with anything to come and is dropped (counted as late).
+ */
+public final class ThresholdTracker implements Tracker {
+
+  private static final long GROUP_OVERHEAD = 200;
+  private static final long ENTRY_BYTES = 24;
+
+  private final Correlation.Threshold spec;
+  private final int maxEvents;
+  private final CorrelationMetrics metrics;
+  private final GroupTable<Group> groups;
+  private final long within;
+
+  public ThresholdTracker(
+      Correlation.Threshold spec, int maxGroups, int maxEvents, CorrelationMetrics metrics) {
+    this.spec = spec;
+    this.maxEvents = maxEvents;
+    this.metrics = metrics;
+    this.groups = new GroupTable<>(maxGroups, metrics);
+    this.within = spec.within().toMillis();
+  }
+
+  /** Counts one match; returns the firing when the threshold is reached. */
+  public Optional<Fired> offer(Event event, long ts, long watermark) {
+    if (ts <= watermark - within) {
+      metrics.lateDropped.incrementAndGet();
+      return Optional.empty();
+    }
+    GroupKey key = GroupKey.of(spec.groupBy(), event);
+    Group g = groups.get(key);
+    if (g == null) {
+      g = new Group();
+      groups.put(key, g);
+    }
+    g.add(ts, event, spec.count(), maxEvents);
+    if (g.times.size() >= spec.count() && g.times.peekLast() - g.times.peekFirst() <= within) {
+      Fired fired =
+          new Fired(
+              key,
+              new ArrayList<>(g.events),
+              spec.count(),
+              g.times.peekFirst(),
+              g.times.peekLast(),
+              spec.count() + " events within " + spec.within());
+      groups.remove(key);
+      return Optional.of(fired);
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void expire(long watermark) {
+    groups.expireIf(g -> g.times.peekLast() <= watermark - within);
+  }
+
+  @Override
+  public int groups() {
+    return groups.size();
+  }
+
+  @Override
+  public long estimatedBytes() {
+    long bytes = 0;
+    for (var e : groups.entries()) {
+      bytes +=
+          GROUP_OVERHEAD
+              + ENTRY_BYTES * e.getValue().times.size()
+              + 8L * e.getValue().events.size();
+    }
+    return bytes;
+  }
+
+  /** Sorted event times (at most {@code count}) and the newest few events. */
+  private static final class Group {
+    private final ArrayDeque<Long> times = new ArrayDeque<>();
+    private final ArrayDeque<Event> events = new ArrayDeque<>();
+
+    void add(long ts, Event event, int count, int maxEvents) {
+      if (times.isEmpty() || ts >= times.peekLast()) {
+        times.addLast(ts);
+      } else {
+        List<Long> tail = new ArrayList<>();
+        while (!times.isEmpty() && times.peekLast() > ts) {
+          tail.add(times.pollLast());
+        }
+        times.addLast(ts);
+        for (int i = tail.size() - 1; i >= 0; i--) {
+          times.addLast(tail.get(i));
+        }
+      }
+      while (times.size() > count) {
+        times.pollFirst();
+      }
+      events.addLast(event);
+      while (events.size() > maxEvents) {
+        events.pollFirst();
+      }
+    }
+  }
+}

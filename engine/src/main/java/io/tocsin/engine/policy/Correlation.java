@@ -1,0 +1,35 @@
+package io.tocsin.engine.policy;
+
+import io.tocsin.dsl.ast.Expr;
+import java.time.Duration;
+import java.util.List;
+
+/** The validated correlation part of a rule: none, threshold, sequence or absence (DESIGN §5). */
+public sealed interface Correlation
+    permits Correlation.None, Correlation.Threshold, Correlation.Sequence, Correlation.Absence {
+
+  /** Every match is a detection. */
+  record None() implements Correlation {}
+
+  /** {@code count} matches with equal {@code groupBy} values within {@code within}. */
+  record Threshold(int count, Duration within, List<String> groupBy) implements Correlation {
+    public Threshold {
+      groupBy = List.copyOf(groupBy);
+    }
+  }
+
+  /** Steps in event-time order with equal {@code by} values within {@code within} of step one. */
+  record Sequence(List<String> by, Duration within, List<Expr> steps) implements Correlation {
+    public Sequence {
+      by = List.copyOf(by);
+      steps = List.copyOf(steps);
+    }
+  }
+
+  /** The rule's condition (A) not followed by {@code expect} (B) within {@code within}. */
+  record Absence(Expr expect, Duration within, List<String> by) implements Correlation {
+    public Absence {
+      by = List.copyOf(by);
+    }
+  }
+}
