@@ -162,7 +162,7 @@ public final class Pipeline implements AutoCloseable {
         }
       }
     }
-    if (watermark - lastSweep >= SWEEP_INTERVAL_MILLIS) {
+    if (lastSweep == Long.MIN_VALUE || watermark - lastSweep >= SWEEP_INTERVAL_MILLIS) {
       correlation.expire(watermark);
       suppressor.expire(watermark);
       lastSweep = watermark;
