@@ -55,7 +55,10 @@ searchOp : LT | LE | GT | GE ;
 
 literal : STRING | INTEGER | DECIMAL | SIZE | DURATION | CIDR | IPV4 | TRUE | FALSE ;
 
-searchTerm
+// A shorthand value may contain colons when written without spaces (fe80::1, 10:00:00Z).
+searchTerm : searchAtom (COLON searchAtom?)* ;
+
+searchAtom
   : literal | PATH | WORD
   | IN | EXISTS | CONTAINS | ICONTAINS | STARTSWITH | ISTARTSWITH | ENDSWITH | IENDSWITH
   | MATCHES | GLOB
@@ -116,5 +119,5 @@ ERROR_CHAR : . ;
 fragment DIGITS : [0-9]+ ;
 fragment IDENT : [a-z_@] [a-z0-9_\-@]* ;
 fragment IPV4_ADDR : DIGITS '.' DIGITS '.' DIGITS '.' DIGITS ;
-fragment IPV6_ADDR : [0-9a-f]* ':' [0-9a-f:.]* ;
+fragment IPV6_ADDR : [0-9a-f]+ ':' [0-9a-f:.]* | '::' [0-9a-f:.]* ;
 fragment WORD_CHAR : [a-z0-9_.\-/\\*?~+@$%] ;

@@ -174,14 +174,18 @@ final class AstBuilder {
 
   /** Shorthand values: unquoted words are strings, or wildcards when they contain * or ?. */
   private Literal searchTerm(SearchTermContext ctx) {
-    Token token = ctx.getStart();
-    Source source = source(token);
-    if (ctx.literal() != null) {
-      return literal(token);
+    Source source = source(ctx);
+    List<ConditionParser.SearchAtomContext> atoms = ctx.searchAtom();
+    if (ctx.getChildCount() == 1 && atoms.get(0).literal() != null) {
+      return literal(ctx.getStart());
     }
-    String text = token.getText();
-    boolean wild =
-        token.getType() == ConditionLexer.WORD && (text.contains("*") || text.contains("?"));
+    String text = source.text();
+    int tokens = ctx.getStop().getTokenIndex() - ctx.getStart().getTokenIndex() + 1;
+    if (tokens != ctx.getChildCount()) {
+      error(ctx, "unexpected space in search value [" + text + "]; quote it: ['" + text + "']");
+    }
+    boolean quoted = ctx.getStart().getType() == ConditionLexer.STRING;
+    boolean wild = !quoted && (text.contains("*") || text.contains("?"));
     return new Literal(source, wild ? LiteralKind.WILDCARD : LiteralKind.STRING, text);
   }
 

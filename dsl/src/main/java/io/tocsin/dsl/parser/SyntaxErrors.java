@@ -48,7 +48,8 @@ final class SyntaxErrors extends BaseErrorListener {
           Map.entry("LP", "("),
           Map.entry("RP", ")"),
           Map.entry("COMMA", ","),
-          Map.entry("PATH", "a name"),
+          Map.entry("PATH", "a field"),
+          Map.entry("<EOF>", "end of condition"),
           Map.entry("STRING", "a string"),
           Map.entry("INTEGER", "a number"),
           Map.entry("DECIMAL", "a number"),
@@ -91,6 +92,10 @@ final class SyntaxErrors extends BaseErrorListener {
   private static String describe(Token token, String antlrMessage) {
     String what = token.getType() == Token.EOF ? "end of condition" : "[" + token.getText() + "]";
     StringBuilder message = new StringBuilder();
+    if (token.getType() == ConditionLexer.ERROR_CHAR
+        && (token.getText().equals("'") || token.getText().equals("\""))) {
+      return "unterminated string: add the closing [" + token.getText() + "]";
+    }
     if (antlrMessage.startsWith("missing ")) {
       String missing = antlrMessage.substring(8, antlrMessage.indexOf(" at "));
       message.append("missing [").append(words(missing)).append("] before ").append(what);
@@ -127,7 +132,7 @@ final class SyntaxErrors extends BaseErrorListener {
               : TOKEN_WORDS.getOrDefault(part, part.toLowerCase(java.util.Locale.ROOT)));
     }
     if (seen.size() > 6) {
-      return "a condition";
+      return seen.contains("==") ? "an operator" : "a value";
     }
     for (String s : seen) {
       out.append(out.length() == 0 ? "" : ", ").append(s);
