@@ -39,6 +39,7 @@ class ShipperTest {
   @BeforeEach
   void setUp() throws IOException {
     server = new FakeServer();
+    lastStats = () -> stats.snapshot() + " spool=" + spool.events() + " queue=" + queue.size();
     queue = new EventQueue(10_000, stats);
     spool = new Spool(tmp.resolve("spool"), 10L << 20, stats.droppedSpoolFull::addAndGet);
   }
@@ -116,7 +117,9 @@ class ShipperTest {
   void anOutageIsSpooledAndReplayedInOrderWithNothingLost() throws Exception {
     shipper(10, 1, Sleeper.REAL, Clock.systemUTC()).start();
     List<String> ids = new ArrayList<>(offer(15));
-    await(() -> server.storedIds.size() == 15);
+    // wait for the agent to see the 2xx (not just the server to store), or the stop below would
+    // turn the last response into a lost one and legitimately cause a resend
+    await(() -> stats.sent.get() == 15);
 
     server.stop();
     ids.addAll(offer(25));
@@ -260,11 +263,13 @@ class ShipperTest {
     return out;
   }
 
+  static volatile java.util.function.Supplier<String> lastStats = () -> "";
+
   static void await(BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + 15_000_000_000L;
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 15 s");
+        throw new AssertionError("condition not met in 15 s; " + lastStats.get());
       }
       Thread.sleep(10);
     }
