@@ -7,6 +7,7 @@ import io.tocsin.api.security.Role;
 import io.tocsin.api.security.SecurityPaths;
 import io.tocsin.api.security.TokenClaims;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,7 +17,8 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -80,6 +82,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, SecurityPaths.INGEST)
                     .authenticated()
+                    .requestMatchers(SecurityPaths.AGENT_COMMANDS)
+                    .authenticated()
                     .requestMatchers("/api/**")
                     .hasAnyRole(HUMAN_ROLES)
                     .anyRequest()
@@ -93,8 +97,14 @@ class SecurityConfiguration {
         jwt, List.of(new SimpleGrantedAuthority(role.authority())), jwt.getSubject());
   }
 
+  /**
+   * Adaptive hashing: bcrypt ({@code TOCSIN_BCRYPT_STRENGTH}, default 10) behind a delegating
+   * encoder, so hashes carry their algorithm id and the default can change without a migration.
+   */
   @Bean
-  PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  PasswordEncoder passwordEncoder(TocsinProperties properties) {
+    String id = "bcrypt";
+    return new DelegatingPasswordEncoder(
+        id, Map.of(id, new BCryptPasswordEncoder(properties.bcryptStrength())));
   }
 }

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param adminPassword password of the bootstrap {@code admin}; random when blank
  * @param selfRegistration whether anonymous callers may register (as viewers)
  * @param maxBodySize largest accepted request body
+ * @param bcryptStrength bcrypt work factor (4..31) for new password hashes
  * @param jwt token settings
  * @param login failed-login throttling
  */
@@ -22,6 +23,7 @@ public record TocsinProperties(
     String adminPassword,
     @DefaultValue("false") boolean selfRegistration,
     @DefaultValue("10MB") DataSize maxBodySize,
+    @DefaultValue("10") int bcryptStrength,
     @DefaultValue Jwt jwt,
     @DefaultValue Login login) {
 

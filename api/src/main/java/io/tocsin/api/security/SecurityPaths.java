@@ -2,7 +2,8 @@ package io.tocsin.api.security;
 
 /**
  * URL groups the filter chain treats specially. Everything else under {@code /api/**} requires a
- * human user (any role); agents (API keys) reach only the {@link #INGEST} paths.
+ * human user (any role); agents (API keys) reach only the {@link #INGEST} and {@link
+ * #AGENT_COMMANDS} paths.
  */
 public final class SecurityPaths {
 
@@ -28,6 +29,14 @@ public final class SecurityPaths {
   /** POST-only paths an agent's API key may call. */
   public static final String[] INGEST = {
     "/api/v1/events", "/api/v1/security/events", "/api/v1/submit", "/api/v1/submit/**"
+  };
+
+  /**
+   * The agent command protocol (any method): agents poll {@code GET .../commands} and post {@code
+   * .../commands/{id}/result}; each method's {@code @PreAuthorize} decides who may do what.
+   */
+  public static final String[] AGENT_COMMANDS = {
+    "/api/v1/agents/*/commands", "/api/v1/agents/*/commands/*/result"
   };
 
   private SecurityPaths() {}

@@ -22,6 +22,7 @@ class LoginThrottleTest {
               null,
               false,
               DataSize.ofMegabytes(1),
+              4,
               new TocsinProperties.Jwt(null, Duration.ofHours(1), Duration.ofDays(1)),
               new TocsinProperties.Login(3, Duration.ofMinutes(15))),
           clock);

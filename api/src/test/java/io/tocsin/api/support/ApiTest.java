@@ -23,7 +23,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "tocsin.admin-password=" + ApiTest.ADMIN_PASSWORD,
       "tocsin.jwt.secret=" + ApiTest.JWT_SECRET,
       "tocsin.max-body-size=64KB",
-      "tocsin.login.max-failures=5"
+      "tocsin.login.max-failures=5",
+      "tocsin.bcrypt-strength=4"
     })
 public abstract class ApiTest {
 
