@@ -21,5 +21,12 @@ public final class Limits {
   /** Maximum number of tree nodes after macro expansion (TOO_COMPLEX). */
   public static final int MAX_NODES = 100_000;
 
+  /**
+   * Maximum size of a {@code matches} pattern once counted repetitions are expanded, on top of its
+   * length: {@code ((a{100}){100}){100}} would make re2j build a million-state program (TOO_COMPLEX
+   * is reported as INVALID_REGEX at the pattern).
+   */
+  public static final int MAX_REGEX_EXPANSION = 10_000;
+
   private Limits() {}
 }

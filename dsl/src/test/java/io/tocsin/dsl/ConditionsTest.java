@@ -111,6 +111,21 @@ class ConditionsTest {
     assertThat(r.errors()).extracting(Diagnostic::code).containsExactly("TOO_COMPLEX");
   }
 
+  /** re2j has no program-size bound: this pattern alone took 20 s and 512 MB before the check. */
+  @Test
+  void nestedRegexRepetitionIsRejectedNotCompiled() {
+    CheckResult r =
+        Conditions.check(
+            "process.name matches '((((a{100}){100}){100}){100})'", ConditionContext.EMPTY);
+    assertThat(r.errors()).extracting(Diagnostic::code).containsExactly("INVALID_REGEX");
+    assertThat(Conditions.check("process.name matches '(a{100}){50}'", ConditionContext.EMPTY).ok())
+        .isTrue();
+    assertThat(
+            Conditions.check("process.name matches '[a{5}]{1000}x{1000}'", ConditionContext.EMPTY)
+                .ok())
+        .isTrue();
+  }
+
   @Test
   void diagnosticRendering() {
     Diagnostic d = Diagnostic.error("UNKNOWN_FIELD", 2, 7, "unknown field [x]");

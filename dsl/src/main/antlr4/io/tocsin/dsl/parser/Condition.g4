@@ -119,5 +119,5 @@ ERROR_CHAR : . ;
 fragment DIGITS : [0-9]+ ;
 fragment IDENT : [a-z_@] [a-z0-9_\-@]* ;
 fragment IPV4_ADDR : DIGITS '.' DIGITS '.' DIGITS '.' DIGITS ;
-fragment IPV6_ADDR : [0-9a-f]+ ':' [0-9a-f:.]* | '::' [0-9a-f:.]* ;
+fragment IPV6_ADDR : [0-9a-f]+ ':' [0-9a-f:.]* | '::' ([0-9a-f] [0-9a-f:.]*)? ;
 fragment WORD_CHAR : [a-z0-9_.\-/\\*?~+@$%] ;

@@ -2,6 +2,7 @@ package io.tocsin.dsl.analysis;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.tocsin.dsl.Limits;
 import io.tocsin.dsl.ast.Literal;
 import io.tocsin.dsl.ast.LiteralKind;
 import io.tocsin.dsl.ast.Operator;
@@ -84,6 +85,19 @@ final class LiteralTyper {
       return mismatch(lit, left, "; [" + op.symbol() + "] needs a quoted string");
     }
     if (op == Operator.MATCHES) {
+      String re = (String) lit.value();
+      long budget = Limits.MAX_REGEX_EXPANSION + (long) re.length();
+      if (RegexSize.estimate(re, budget) > budget) {
+        problems.error(
+            "INVALID_REGEX",
+            lit.source(),
+            "regular expression ["
+                + re
+                + "] is too large once its repetitions are expanded (limit ["
+                + Limits.MAX_REGEX_EXPANSION
+                + "] more than its length)");
+        return null;
+      }
       try {
         Pattern.compile((String) lit.value());
       } catch (PatternSyntaxException e) {
