@@ -1,5 +1,6 @@
 package io.tocsin.agent;
 
+import io.tocsin.agent.collect.ConnectionSource;
 import io.tocsin.agent.collect.ConnectionTracker;
 import io.tocsin.agent.collect.EventFactory;
 import io.tocsin.agent.collect.ExeHasher;
@@ -10,7 +11,10 @@ import io.tocsin.agent.collect.HostIdentity;
 import io.tocsin.agent.collect.OshiConnectionSource;
 import io.tocsin.agent.collect.OshiProcessSource;
 import io.tocsin.agent.collect.OshiSnapshotSource;
+import io.tocsin.agent.collect.ProcNetConnectionSource;
+import io.tocsin.agent.collect.ProcessSource;
 import io.tocsin.agent.collect.ProcessTracker;
+import io.tocsin.agent.collect.ProcfsProcessSource;
 import io.tocsin.agent.collect.Scanner;
 import io.tocsin.agent.collect.SnapshotSource;
 import io.tocsin.agent.config.AgentConfig;
@@ -29,6 +33,8 @@ import io.tocsin.agent.respond.QuarantineAction;
 import io.tocsin.agent.respond.QuarantineStore;
 import io.tocsin.agent.spool.Spool;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,18 +106,9 @@ public final class Agent implements AutoCloseable {
     shipper.start();
 
     ProcessTracker tracker =
-        new ProcessTracker(
-            new OshiProcessSource(si.getOperatingSystem()),
-            factory,
-            new ExeHasher(config.hashMaxBytes()),
-            clock);
+        new ProcessTracker(processSource(), factory, new ExeHasher(config.hashMaxBytes()), clock);
     ConnectionTracker connections =
-        config.collectNetwork()
-            ? new ConnectionTracker(
-                new OshiConnectionSource(si.getOperatingSystem().getInternetProtocolStats()),
-                factory,
-                clock)
-            : null;
+        config.collectNetwork() ? new ConnectionTracker(connectionSource(), factory, clock) : null;
     Scanner scanner = new Scanner(tracker, connections, queue);
     ScheduledExecutorService collector =
         every("tocsin-collector", config.interval(), () -> scan(scanner));
@@ -129,7 +126,11 @@ public final class Agent implements AutoCloseable {
         });
 
     if (!config.watchPaths().isEmpty()) {
-      watcher = FileWatcher.create(config.watchPaths(), new FileActivity(factory, queue, clock));
+      watcher =
+          FileWatcher.create(
+              config.watchPaths(),
+              new FileActivity(
+                  factory, queue, clock, List.of(config.dataDir(), config.spoolDir())));
       watcher.start();
     }
 
@@ -162,6 +163,25 @@ public final class Agent implements AutoCloseable {
         config.server(),
         config.interval(),
         config.allowResponse() ? "ENABLED" : "dry-run");
+  }
+
+  /** procfs on Linux (cheap enough for the budget), OSHI elsewhere. */
+  private ProcessSource processSource() {
+    if (com.sun.jna.Platform.isLinux()) {
+      try {
+        return ProcfsProcessSource.system();
+      } catch (IOException | RuntimeException | LinkageError e) {
+        LOG.warn("procfs unavailable ({}), using OSHI", e.toString());
+      }
+    }
+    return new OshiProcessSource(si.getOperatingSystem());
+  }
+
+  private ConnectionSource connectionSource() {
+    if (com.sun.jna.Platform.isLinux() && Files.isReadable(Path.of("/proc/net/tcp"))) {
+      return new ProcNetConnectionSource(Path.of("/proc"), Duration.ofSeconds(30));
+    }
+    return new OshiConnectionSource(si.getOperatingSystem().getInternetProtocolStats());
   }
 
   private ScheduledExecutorService scheduler(String name) {

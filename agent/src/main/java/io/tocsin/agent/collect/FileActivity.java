@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,11 +17,26 @@ public final class FileActivity {
   private final EventSink sink;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
+  private final List<Path> ignored;
 
   public FileActivity(EventFactory events, EventSink sink, Clock clock) {
+    this(events, sink, clock, List.of());
+  }
+
+  /**
+   * @param ignored trees whose operations are not reported (the agent's own data and spool
+   *     directories, so writing its state never feeds back into events)
+   */
+  public FileActivity(EventFactory events, EventSink sink, Clock clock, List<Path> ignored) {
     this.events = events;
     this.sink = sink;
     this.clock = clock;
+    this.ignored = ignored.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+  }
+
+  private boolean isIgnored(Path path) {
+    Path p = path.toAbsolutePath().normalize();
+    return ignored.stream().anyMatch(p::startsWith);
   }
 
   /**
@@ -30,6 +46,9 @@ public final class FileActivity {
    * @param destination the new path of a rename, else null
    */
   public void record(String operation, Path path, Path destination) {
+    if (isIgnored(path) && (destination == null || isIgnored(destination))) {
+      return;
+    }
     Instant now = clock.instant();
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("file.path", path.toString());

@@ -39,6 +39,18 @@ class FileWatcherTest {
     }
   }
 
+  @Test
+  void theAgentsOwnDirectoriesAreNotReported() throws Exception {
+    Path own = Files.createDirectory(tmp.resolve("agent-data"));
+    FileActivity filtered =
+        new FileActivity(TestHost.events(), events::add, Clock.systemUTC(), List.of(own));
+    filtered.record("create", own.resolve("state.json"), null);
+    filtered.record("create", tmp.resolve("other"), null);
+    assertThat(events)
+        .extracting(e -> e.get("file.path"))
+        .containsExactly(tmp.resolve("other").toString());
+  }
+
   private void exercise(boolean renames) throws Exception {
     Path a = tmp.resolve("a.sh");
     Files.writeString(a, "echo hi\n");

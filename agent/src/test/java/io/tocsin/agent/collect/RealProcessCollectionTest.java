@@ -10,21 +10,27 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import oshi.SystemInfo;
 
 /** The OSHI-backed collector against this machine's real process table. */
 class RealProcessCollectionTest {
 
-  @Test
-  void seesAChildProcessStartAndExit() throws Exception {
+  static List<String> sources() {
+    return List.of("procfs", "oshi");
+  }
+
+  @ParameterizedTest
+  @MethodSource("sources")
+  void seesAChildProcessStartAndExit(String kind) throws Exception {
     assumeTrue(com.sun.jna.Platform.isLinux(), "Linux process table");
+    ProcessSource source =
+        kind.equals("procfs")
+            ? ProcfsProcessSource.system()
+            : new OshiProcessSource(new SystemInfo().getOperatingSystem());
     ProcessTracker tracker =
-        new ProcessTracker(
-            new OshiProcessSource(new SystemInfo().getOperatingSystem()),
-            TestHost.events(),
-            new ExeHasher(50L << 20),
-            Clock.systemUTC());
+        new ProcessTracker(source, TestHost.events(), new ExeHasher(50L << 20), Clock.systemUTC());
     tracker.scan();
     String unique = "0." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
     Process sleep = new ProcessBuilder("sleep", "30", unique).start();
