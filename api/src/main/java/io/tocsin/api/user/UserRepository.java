@@ -1,5 +1,6 @@
 package io.tocsin.api.user;
 
+import io.tocsin.api.security.Role;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -12,6 +13,8 @@ public interface UserRepository extends MongoRepository<User, String> {
   Optional<User> findByIdAndTenantId(String id, String tenantId);
 
   long countByTenantId(String tenantId);
+
+  long countByTenantIdAndRole(String tenantId, Role role);
 
   boolean existsByTenantIdAndUsername(String tenantId, String username);
 

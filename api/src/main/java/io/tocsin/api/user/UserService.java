@@ -98,6 +98,9 @@ public class UserService {
       user.setName(request.name());
     }
     if (request.role() != null) {
+      if (request.role() != Role.ADMIN) {
+        ensureNotLastAdmin(user);
+      }
       user.setRole(request.role());
     }
     if (request.password() != null) {
@@ -114,6 +117,7 @@ public class UserService {
     if (user.getId().equals(callerId)) {
       throw ApiException.badRequest("You cannot delete your own account");
     }
+    ensureNotLastAdmin(user);
     setPasswordTokens.deleteByUserId(user.getId());
     users.delete(user);
   }
@@ -130,6 +134,14 @@ public class UserService {
     user.setPasswordHash(encoder.encode(password));
     user.setUpdatedAt(clock.instant());
     users.save(user);
+  }
+
+  /** A tenant keeps at least one admin: demoting or deleting the last one is refused. */
+  private void ensureNotLastAdmin(User user) {
+    if (user.getRole() == Role.ADMIN
+        && users.countByTenantIdAndRole(user.getTenantId(), Role.ADMIN) <= 1) {
+      throw ApiException.conflict("A tenant must keep at least one admin");
+    }
   }
 
   private void ensureUnique(User user, String selfId) {

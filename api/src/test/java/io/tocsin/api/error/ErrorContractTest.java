@@ -7,8 +7,12 @@ import io.tocsin.api.support.ApiClient.Response;
 import io.tocsin.api.support.ApiTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Every failure path answers {@code {"error": {code, message, details}, "request_id"}}. */
+@ExtendWith(OutputCaptureExtension.class)
 class ErrorContractTest extends ApiTest {
 
   @Test
@@ -93,7 +97,7 @@ class ErrorContractTest extends ApiTest {
   }
 
   @Test
-  void unexpectedExceptionThen500WithoutInternals() {
+  void unexpectedExceptionThen500WithoutInternalsAndLoggedWithRequestId(CapturedOutput output) {
     Response response = admin().get("/api/v1/test-only/boom");
 
     assertContract(response, 500, "INTERNAL_ERROR");
@@ -101,6 +105,8 @@ class ErrorContractTest extends ApiTest {
         .doesNotContain("hunter2")
         .doesNotContain("IllegalStateException")
         .doesNotContain("at io.tocsin");
+    assertThat(output.getOut())
+        .containsPattern("\\[" + response.text("request_id") + "\\].*Unexpected failure");
   }
 
   @Test
