@@ -21,11 +21,17 @@ final class AhoCorasick {
   private final int[] fail;
   private final int[][] outputs;
 
+  /** Dense transitions of the root for ASCII, where most characters of a text are read. */
+  private final int[] root = new int[128];
+
   private AhoCorasick(char[][] keys, int[][] targets, int[] fail, int[][] outputs) {
     this.keys = keys;
     this.targets = targets;
     this.fail = fail;
     this.outputs = outputs;
+    for (char c = 0; c < 128; c++) {
+      root[c] = Math.max(step(keys, targets, 0, c), 0);
+    }
   }
 
   /** Pattern ids are the indexes into {@code patterns}. */
@@ -91,13 +97,21 @@ final class AhoCorasick {
   void scan(CharSequence text, IntConsumer found) {
     int node = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = Character.toLowerCase(text.charAt(i));
-      int next;
-      while ((next = step(keys, targets, node, c)) < 0 && node != 0) {
+      char c = text.charAt(i);
+      c = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c < 128 ? c : Character.toLowerCase(c);
+      while (node != 0) {
+        int next = step(keys, targets, node, c);
+        if (next >= 0) {
+          node = next;
+          break;
+        }
         node = fail[node];
       }
-      node = Math.max(next, 0);
-      for (int p : outputs[node]) {
+      if (node == 0) {
+        node = c < 128 ? root[c] : Math.max(step(keys, targets, 0, c), 0);
+      }
+      int[] out = outputs[node];
+      for (int p : out) {
         found.accept(p);
       }
     }
