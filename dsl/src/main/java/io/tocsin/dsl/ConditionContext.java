@@ -12,9 +12,10 @@ public record ConditionContext(Map<String, List<String>> lists, Map<String, Stri
   public static final ConditionContext EMPTY = new ConditionContext(Map.of(), Map.of());
 
   public ConditionContext {
-    lists = Map.copyOf(lists);
+    Map<String, List<String>> copy = new java.util.HashMap<>();
+    lists.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+    lists = Map.copyOf(copy);
     macros = Map.copyOf(macros);
-    lists.values().forEach(List::copyOf); // rejects null values early
   }
 
   public static ConditionContext of(Map<String, List<String>> lists, Map<String, String> macros) {
