@@ -16,7 +16,9 @@ import java.util.function.Predicate;
 
 /**
  * Golden check: for every (condition, event), the engine fires exactly when the interpreter's
- * predicate holds. All conditions go into one policy set and all events into one batch.
+ * predicate holds, and the dsl's MongoDB translation (filter plus residual) selects exactly those
+ * events from a MongoDB-compatible store. All conditions go into one policy set and all events into
+ * one batch.
  */
 public final class Agreement {
 
@@ -31,7 +33,8 @@ public final class Agreement {
     }
     PolicyDefinition policy = new PolicyDefinition("golden", "Golden", "", true, List.of(), rules);
     List<List<Integer>> matched = new ArrayList<>();
-    try (DetectionEngine engine = Fixtures.engine()) {
+    try (DetectionEngine engine = Fixtures.engine();
+        MongoAgreement mongo = new MongoAgreement(events)) {
       Fixtures.load(engine, lists, Map.of(), policy);
       List<TreeSet<String>> engineHits = new ArrayList<>();
       for (int i = 0; i < conditions.size(); i++) {
