@@ -1,0 +1,134 @@
+package io.tocsin.api.detection;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tocsin.engine.Detection;
+import io.tocsin.engine.DetectionEngine;
+import io.tocsin.engine.EngineConfig;
+import io.tocsin.engine.condition.DslLanguage;
+import io.tocsin.model.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The detection engine of every tenant, built lazily at first use from the stored policies, lists
+ * and macros, and reloaded (coalesced, off the caller's thread) whenever one of them changes.
+ * Reloading the whole set keeps the correlation state of unchanged rules; a set that fails to
+ * validate or compile never replaces the working one. Thread-safe.
+ */
+@Component
+public class TenantEngines implements DisposableBean {
+
+  private final DefinitionStore store;
+  private final Clock clock;
+  private final MeterRegistry meters;
+  private final ConcurrentMap<String, EngineHolder> engines = new ConcurrentHashMap<>();
+  private final ExecutorService reloads;
+
+  TenantEngines(DefinitionStore store, Clock clock, MeterRegistry meters) {
+    this.store = store;
+    this.clock = clock;
+    this.meters = meters;
+    AtomicInteger n = new AtomicInteger();
+    this.reloads =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "tocsin-policy-reload-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    Gauge.builder("tocsin.engine.tenants", engines, Map::size)
+        .description("Tenant detection engines loaded on this node")
+        .register(meters);
+  }
+
+  /**
+   * Evaluates a batch of the tenant's events; the first call for a tenant builds its engine from
+   * the store (synchronously). Returns new detections and updates of suppressed ones.
+   */
+  public List<Detection> evaluate(String tenantId, List<Event> events) {
+    EngineHolder holder = holder(tenantId);
+    holder.ensureLoaded();
+    return holder.engine.evaluate(events);
+  }
+
+  /**
+   * Reloads the tenant's engine from the store if it is loaded (otherwise it will read the store at
+   * first use). Requests made while a reload is queued share it.
+   */
+  public CompletableFuture<ReloadOutcome> requestReload(String tenantId) {
+    EngineHolder holder = engines.get(tenantId);
+    if (holder == null) {
+      return CompletableFuture.completedFuture(ReloadOutcome.notLoaded(clock.instant()));
+    }
+    return holder.requestRefresh(reloads);
+  }
+
+  /** The last reload of the tenant's engine. */
+  public ReloadOutcome status(String tenantId) {
+    EngineHolder holder = engines.get(tenantId);
+    return holder == null ? ReloadOutcome.notLoaded(clock.instant()) : holder.last();
+  }
+
+  /**
+   * Moves the event time of every loaded engine with absence rules to {@code now}, firing absence
+   * timers that fell due. Engines without absence rules are left alone: moving their watermark to
+   * the wall clock would make replayed or delayed events late for their correlation windows.
+   */
+  public Map<String, List<Detection>> advanceTo(Instant now) {
+    Map<String, List<Detection>> fired = new LinkedHashMap<>();
+    for (EngineHolder holder : new ArrayList<>(engines.values())) {
+      if (holder.loaded() && holder.hasAbsence()) {
+        List<Detection> detections = holder.engine.advanceTo(now);
+        if (!detections.isEmpty()) {
+          fired.put(holder.tenantId, detections);
+        }
+      }
+    }
+    return fired;
+  }
+
+  private EngineHolder holder(String tenantId) {
+    EngineHolder existing = engines.get(tenantId);
+    return existing != null ? existing : engines.computeIfAbsent(tenantId, this::create);
+  }
+
+  private EngineHolder create(String tenantId) {
+    DetectionEngine engine =
+        DetectionEngine.create(tenantId, new DslLanguage(), EngineConfig.defaults(), clock);
+    EngineHolder holder = new EngineHolder(tenantId, engine, store, clock);
+    Gauge.builder("tocsin.engine.policies", holder, EngineHolder::enabledPolicies)
+        .description("Enabled policies loaded in the tenant's engine")
+        .tag("tenant", tenantId)
+        .register(meters);
+    Gauge.builder("tocsin.engine.generation", engine, DetectionEngine::generation)
+        .description("Compiled policy-set generation in use")
+        .tag("tenant", tenantId)
+        .register(meters);
+    FunctionCounter.builder("tocsin.engine.reload.failures", holder, EngineHolder::failures)
+        .description("Reloads that failed or were rejected (the previous set stayed in use)")
+        .tag("tenant", tenantId)
+        .register(meters);
+    return holder;
+  }
+
+  @Override
+  public void destroy() {
+    reloads.shutdownNow();
+    engines.values().forEach(h -> h.engine.close());
+  }
+}

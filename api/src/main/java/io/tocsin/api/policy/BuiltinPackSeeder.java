@@ -1,0 +1,90 @@
+package io.tocsin.api.policy;
+
+import io.tocsin.api.detection.DefinitionStore;
+import io.tocsin.api.detection.DefinitionValidator;
+import io.tocsin.api.detection.TenantDefinitions;
+import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.engine.policy.LoadDiagnostic;
+import io.tocsin.engine.policy.LoadResult;
+import io.tocsin.engine.policy.PolicyDefinition;
+import io.tocsin.rules.BuiltinPolicies;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of a database, seeds the built-in policy pack into tenant {@code default}
+ * (before the server accepts requests), so a bare {@code java -jar} detects something. Seeds once
+ * (a marker), never overwrites a policy id that exists; off with {@code
+ * TOCSIN_LOAD_BUILTIN_POLICIES=false}.
+ */
+@Component
+class BuiltinPackSeeder implements SmartInitializingSingleton {
+
+  static final String MARKER = "builtin/" + CurrentPrincipal.PLATFORM_TENANT;
+  private static final Logger log = LoggerFactory.getLogger(BuiltinPackSeeder.class);
+
+  private final PolicyService policies;
+  private final DefinitionStore definitions;
+  private final DefinitionValidator validator;
+  private final MongoTemplate mongo;
+  private final Clock clock;
+  private final boolean enabled;
+
+  BuiltinPackSeeder(
+      PolicyService policies,
+      DefinitionStore definitions,
+      DefinitionValidator validator,
+      MongoTemplate mongo,
+      Clock clock,
+      @Value("${tocsin.load-builtin-policies:true}") boolean enabled) {
+    this.policies = policies;
+    this.definitions = definitions;
+    this.validator = validator;
+    this.mongo = mongo;
+    this.clock = clock;
+    this.enabled = enabled;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (enabled) {
+      seed();
+    } else {
+      log.info("Built-in policies not loaded (TOCSIN_LOAD_BUILTIN_POLICIES=false)");
+    }
+  }
+
+  /** Seeds the pack unless it was seeded before; returns how many policies were stored. */
+  int seed() {
+    if (mongo.findById(MARKER, SeedMarker.class) != null) {
+      return 0;
+    }
+    String tenant = CurrentPrincipal.PLATFORM_TENANT;
+    List<PolicyDefinition> pack = BuiltinPolicies.load();
+    TenantDefinitions defs = definitions.load(tenant);
+    LoadResult result =
+        validator.validate(new TenantDefinitions(pack, defs.lists(), defs.macros()));
+    Set<String> broken =
+        result.errors().stream().map(LoadDiagnostic::policyId).collect(Collectors.toSet());
+    if (!broken.isEmpty()) {
+      log.error("Built-in policies skipped, they do not validate:\n{}", result.describe());
+    }
+    int stored = 0;
+    for (PolicyDefinition policy : pack) {
+      if (!broken.contains(policy.id()) && policies.seed(tenant, policy)) {
+        stored++;
+      }
+    }
+    mongo.save(new SeedMarker(MARKER, stored, clock.instant()));
+    log.info("Seeded {} built-in policies into tenant '{}'", stored, tenant);
+    return stored;
+  }
+}
