@@ -60,10 +60,7 @@ class AuthService {
   TokenResponse login(AuthRequests.Login request, String tenantId, String address) {
     throttle.check(request.username(), address);
     String name = request.username().trim().toLowerCase(Locale.ROOT);
-    List<User> candidates =
-        users.findByUsernameOrEmail(name, name).stream()
-            .filter(u -> tenantId == null || tenantId.equals(u.getTenantId()))
-            .toList();
+    List<User> candidates = inTenantIfAny(users.findByUsernameOrEmail(name, name), tenantId);
     List<User> matching =
         candidates.stream()
             .filter(u -> u.getPasswordHash() != null)
@@ -97,6 +94,15 @@ class AuthService {
     user.setLastLoginAt(clock.instant());
     users.save(user);
     return tokens.issue(user);
+  }
+
+  /**
+   * The accounts in the named tenant when there are any there; otherwise all of them, so a platform
+   * admin whose client always sends {@code X-Tenant-ID} can still log in to {@code default}.
+   */
+  private static List<User> inTenantIfAny(List<User> accounts, String tenantId) {
+    List<User> inTenant = accounts.stream().filter(u -> u.getTenantId().equals(tenantId)).toList();
+    return inTenant.isEmpty() ? accounts : inTenant;
   }
 
   TokenResponse refresh(String refreshToken) {

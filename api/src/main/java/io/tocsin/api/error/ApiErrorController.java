@@ -19,7 +19,8 @@ class ApiErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<ErrorBody> error(HttpServletRequest request) {
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int code = status instanceof Integer i ? i : 500;
+    // No status attribute: someone requested /error directly.
+    int code = status instanceof Integer i ? i : 404;
     ErrorCode errorCode = ErrorCode.forStatus(code);
     String message =
         switch (errorCode) {

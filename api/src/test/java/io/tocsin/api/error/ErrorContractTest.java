@@ -40,6 +40,11 @@ class ErrorContractTest extends ApiTest {
   }
 
   @Test
+  void errorPathRequestedDirectlyThen404InContract() {
+    assertContract(anonymous().get("/error"), 404, "NOT_FOUND");
+  }
+
+  @Test
   void unknownIdThen404InContract() {
     assertContract(admin().get("/api/v1/users/does-not-exist"), 404, "NOT_FOUND");
   }

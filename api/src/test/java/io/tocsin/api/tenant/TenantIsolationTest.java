@@ -86,6 +86,17 @@ class TenantIsolationTest extends ApiTest {
   }
 
   @Test
+  void loginWhenPlatformAdminSendsOtherTenantHeaderThenStillLogsIn() {
+    Response login =
+        anonymous()
+            .with("X-Tenant-ID", tenantB)
+            .post("/api/v1/auth/login", Map.of("username", "admin", "password", ADMIN_PASSWORD));
+
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.text("tenant_id")).isEqualTo("default");
+  }
+
+  @Test
   void createTenantWhenIdTakenThen409() {
     Response again = admin().post("/api/v1/tenants", Map.of("name", "Again", "id", tenantB));
 
