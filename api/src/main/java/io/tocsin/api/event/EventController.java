@@ -1,0 +1,107 @@
+package io.tocsin.api.event;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.security.Authz;
+import io.tocsin.api.security.CurrentPrincipal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/events}: ingest (agents and writers), list and detail (any role). */
+@RestController
+@RequestMapping("/api/v1/events")
+class EventController {
+
+  private final IngestService ingest;
+  private final EventQueryService queries;
+  private final IngestProperties properties;
+
+  EventController(IngestService ingest, EventQueryService queries, IngestProperties properties) {
+    this.ingest = ingest;
+    this.queries = queries;
+    this.properties = properties;
+  }
+
+  /**
+   * An array of events or one event, in any accepted input shape. 200 when at least one item was
+   * accepted ({@code status} {@code ok} or {@code partial}), 400 when every item was refused.
+   */
+  @PostMapping
+  @PreAuthorize(Authz.INGEST)
+  ResponseEntity<Map<String, Object>> ingest(CurrentPrincipal principal, @RequestBody Object body) {
+    List<?> items = body instanceof List<?> list ? list : List.of(body);
+    if (items.isEmpty()) {
+      throw ApiException.badRequest("body: expected at least one event");
+    }
+    if (items.size() > properties.maxBatchSize()) {
+      throw ApiException.badRequest(
+          "body: at most " + properties.maxBatchSize() + " events per request, got " + items.size(),
+          Map.of("max_batch_size", properties.maxBatchSize()));
+    }
+    IngestResult result = ingest.ingest(principal.tenantId(), items);
+    List<Map<String, Object>> rejected =
+        result.rejected().stream()
+            .map(r -> Map.<String, Object>of("index", r.index(), "reason", r.reason()))
+            .toList();
+    if (result.accepted().isEmpty()) {
+      throw ApiException.badRequest(
+          "No event accepted: " + result.rejected().get(0).reason(), Map.of("rejected", rejected));
+    }
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("status", rejected.isEmpty() ? "ok" : "partial");
+    response.put("count", result.accepted().size());
+    response.put("events_ingested", result.accepted());
+    response.put("stored", result.stored().size());
+    response.put("duplicates", result.duplicates());
+    response.put("rejected", rejected);
+    response.put("detections", result.detections().size());
+    return ResponseEntity.ok(response);
+  }
+
+  @GetMapping
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> list(
+      CurrentPrincipal principal,
+      @RequestParam(name = "start_time", required = false) String startTime,
+      @RequestParam(name = "end_time", required = false) String endTime,
+      @RequestParam(name = "event_type", required = false) String eventType,
+      @RequestParam(name = "host_id", required = false) String hostId,
+      @RequestParam(name = "user_id", required = false) String userId,
+      @RequestParam(name = "limit", required = false) Integer limit,
+      @RequestParam(name = "offset", required = false) Long offset,
+      @RequestParam(name = "cursor", required = false) String cursor) {
+    if (offset != null && cursor != null) {
+      throw ApiException.badRequest("offset: use either offset or cursor, not both");
+    }
+    if (offset != null && offset < 0) {
+      throw ApiException.badRequest("offset: must not be negative");
+    }
+    EventQuery query =
+        new EventQuery(
+            TimeParams.instant("start_time", startTime),
+            TimeParams.instant("end_time", endTime),
+            eventType,
+            hostId,
+            userId,
+            TimeParams.limit(limit),
+            offset == null ? 0 : offset,
+            cursor == null || cursor.isBlank() ? null : EventCursor.decode(cursor));
+    TimeParams.range(query.start(), query.end());
+    return queries.list(principal.tenantId(), query);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> detail(CurrentPrincipal principal, @PathVariable String id) {
+    return queries.detail(principal.tenantId(), id);
+  }
+}

@@ -1,0 +1,94 @@
+package io.tocsin.api.event;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.model.Event;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code GET /events} and {@code GET /events/{id}}: newest first, ties broken by id, so a cursor
+ * (the last {@code ts} and {@code id} seen) continues exactly where the previous page ended.
+ */
+@Service
+class EventQueryService {
+
+  private static final Document NEWEST_FIRST = new Document("ts", -1).append("id", -1);
+
+  private final EventStore store;
+
+  EventQueryService(EventStore store) {
+    this.store = store;
+  }
+
+  Map<String, Object> list(String tenantId, EventQuery query) {
+    Document filter = filter(tenantId, query);
+    long total = store.count(tenantId, filter);
+    Document page = filter;
+    if (query.cursor() != null) {
+      Date ts = Date.from(query.cursor().ts());
+      Document after =
+          new Document(
+              "$or",
+              List.of(
+                  new Document("ts", new Document("$lt", ts)),
+                  new Document("ts", ts).append("id", new Document("$lt", query.cursor().id()))));
+      page = new Document("$and", List.of(filter, after));
+    }
+    List<Event> events = new ArrayList<>(query.limit() + 1);
+    int skip = query.cursor() == null ? (int) Math.min(query.offset(), Integer.MAX_VALUE) : 0;
+    store.find(tenantId, page, NEWEST_FIRST, skip, query.limit() + 1).forEach(events::add);
+    boolean hasMore = events.size() > query.limit();
+    List<Event> shown = hasMore ? events.subList(0, query.limit()) : events;
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("events", shown.stream().map(EventViews::summary).toList());
+    body.put("total", total);
+    body.put("limit", query.limit());
+    if (query.cursor() == null) {
+      body.put("offset", query.offset());
+    }
+    body.put("has_more", hasMore);
+    Event last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+    body.put(
+        "next_cursor",
+        hasMore && last.timestamp() != null
+            ? new EventCursor(last.timestamp(), last.id()).encode()
+            : null);
+    return body;
+  }
+
+  Map<String, Object> detail(String tenantId, String id) {
+    return store
+        .findById(tenantId, id)
+        .map(EventViews::detail)
+        .orElseThrow(() -> ApiException.notFound("Event " + id));
+  }
+
+  private static Document filter(String tenantId, EventQuery q) {
+    Document filter = new Document();
+    if (q.start() != null || q.end() != null) {
+      Document range = new Document();
+      if (q.start() != null) {
+        range.append("$gte", Date.from(q.start()));
+      }
+      if (q.end() != null) {
+        range.append("$lte", Date.from(q.end()));
+      }
+      filter.append("ts", range);
+    }
+    putIfSet(filter, "event.type", q.eventType());
+    putIfSet(filter, "host_id", q.hostId());
+    putIfSet(filter, "user.id", q.userId());
+    return filter;
+  }
+
+  private static void putIfSet(Document filter, String field, String value) {
+    if (value != null && !value.isBlank()) {
+      filter.append(field, value.trim());
+    }
+  }
+}

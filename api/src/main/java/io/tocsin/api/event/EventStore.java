@@ -1,0 +1,177 @@
+package io.tocsin.api.event;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoIterable;
+import com.mongodb.client.model.InsertManyOptions;
+import io.tocsin.model.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code events} collection. Every query filters by tenant. Writes are acknowledged by a
+ * majority with the journal ({@code w: majority, j: true}) so an acknowledged event survives a
+ * crash on real MongoDB; the embedded store acknowledges after its own write.
+ */
+@Component
+public class EventStore {
+
+  private final MongoCollection<Document> events;
+  private final MongoCollection<Document> durable;
+
+  EventStore(MongoTemplate template) {
+    this.events = template.getCollection(EventDocuments.COLLECTION);
+    this.durable = events.withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    EventIndexes.ensure(events);
+  }
+
+  /**
+   * Stores events (all of {@code tenantId}) with one unordered bulk insert. Events whose id the
+   * tenant already has are not stored again and are reported as duplicates.
+   *
+   * @return the events this call stored, in input order, and the ids that were already stored
+   */
+  public InsertOutcome insert(String tenantId, List<Event> batch, List<String> shapes, Instant at) {
+    if (batch.isEmpty()) {
+      return new InsertOutcome(List.of(), Set.of());
+    }
+    List<Document> docs = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      Event event = batch.get(i);
+      if (!tenantId.equals(event.tenantId())) {
+        throw new IllegalArgumentException("event of another tenant in the batch");
+      }
+      docs.add(EventDocuments.toDocument(event, at, shapes.get(i)));
+    }
+    Set<Integer> duplicates = new HashSet<>();
+    try {
+      durable.insertMany(docs, new InsertManyOptions().ordered(false));
+    } catch (MongoBulkWriteException e) {
+      for (BulkWriteError error : e.getWriteErrors()) {
+        if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+          throw e;
+        }
+        duplicates.add(error.getIndex());
+      }
+      if (e.getWriteConcernError() != null) {
+        throw e;
+      }
+    }
+    List<Event> stored = new ArrayList<>(batch.size() - duplicates.size());
+    Set<String> duplicateIds = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (duplicates.contains(i)) {
+        duplicateIds.add(batch.get(i).id());
+      } else {
+        stored.add(batch.get(i));
+      }
+    }
+    return new InsertOutcome(stored, duplicateIds);
+  }
+
+  /** Events with {@code from <= ts < to}, ts ascending, at most {@code limit}. */
+  public List<Event> findInRange(String tenantId, Instant from, Instant to, int limit) {
+    Document filter =
+        new Document("tenant_id", tenantId)
+            .append("ts", new Document("$gte", Date.from(from)).append("$lt", Date.from(to)));
+    List<Event> out = new ArrayList<>();
+    events
+        .find(filter)
+        .sort(new Document("ts", 1).append("id", 1))
+        .limit(limit)
+        .forEach(d -> out.add(EventDocuments.fromDocument(d).event()));
+    return out;
+  }
+
+  /** The tenant's events with these ids (unknown ids are skipped), in no particular order. */
+  public List<Event> findByIds(String tenantId, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<String> keys = ids.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
+    List<Event> out = new ArrayList<>();
+    events
+        .find(new Document("_id", new Document("$in", keys)).append("tenant_id", tenantId))
+        .forEach(d -> out.add(EventDocuments.fromDocument(d).event()));
+    return out;
+  }
+
+  /** One event of the tenant with its ingest metadata. */
+  public Optional<StoredEvent> findById(String tenantId, String id) {
+    Document doc =
+        events
+            .find(
+                new Document("_id", EventDocuments.key(tenantId, id)).append("tenant_id", tenantId))
+            .first();
+    return Optional.ofNullable(doc).map(EventDocuments::fromDocument);
+  }
+
+  /** Marks events as evaluated once their detections are recorded. */
+  public void markEvaluated(String tenantId, Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    List<String> keys = ids.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
+    durable.updateMany(
+        new Document("_id", new Document("$in", keys)),
+        new Document("$set", new Document(EventDocuments.EVALUATED, true)));
+  }
+
+  /** Events of any tenant stored before {@code before} and not yet evaluated, oldest first. */
+  public List<Event> findUnevaluated(Instant before, int limit) {
+    Document filter =
+        new Document(EventDocuments.EVALUATED, false)
+            .append(EventDocuments.INGESTED_AT, new Document("$lt", Date.from(before)));
+    List<Event> out = new ArrayList<>();
+    events.find(filter).limit(limit).forEach(d -> out.add(EventDocuments.fromDocument(d).event()));
+    return out;
+  }
+
+  /**
+   * The tenant's events matching {@code filter} in {@code sort} order, skipping {@code skip}, at
+   * most {@code limit} (0 for no limit), lazily mapped; the tenant condition is always added.
+   */
+  public MongoIterable<Event> find(String tenantId, Bson filter, Bson sort, int skip, int limit) {
+    return events
+        .find(scoped(tenantId, filter))
+        .sort(sort)
+        .skip(skip)
+        .limit(limit)
+        .batchSize(limit > 0 ? Math.min(limit + 1, 1000) : 1000)
+        .map(d -> EventDocuments.fromDocument(d).event());
+  }
+
+  /** How many of the tenant's events match {@code filter}. */
+  public long count(String tenantId, Bson filter) {
+    return events.countDocuments(scoped(tenantId, filter));
+  }
+
+  private static Bson scoped(String tenantId, Bson filter) {
+    Document tenant = new Document("tenant_id", tenantId);
+    if (filter instanceof Document d && d.isEmpty()) {
+      return tenant;
+    }
+    return new Document("$and", List.of(tenant, filter));
+  }
+
+  /**
+   * What a bulk insert did.
+   *
+   * @param stored events this call stored, in input order
+   * @param duplicateIds ids the tenant already had (not stored again, not evaluated again)
+   */
+  public record InsertOutcome(List<Event> stored, Set<String> duplicateIds) {}
+}

@@ -1,0 +1,28 @@
+package io.tocsin.api.event;
+
+import io.tocsin.model.Event;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JSON views of stored events. */
+public final class EventViews {
+
+  private EventViews() {}
+
+  /** The nested canonical event, as list and search results show it. */
+  public static Map<String, Object> summary(Event event) {
+    return event.toNested();
+  }
+
+  /** The detail view: the nested event plus {@code metadata} about its ingest. */
+  static Map<String, Object> detail(StoredEvent stored) {
+    Map<String, Object> body = new LinkedHashMap<>(stored.event().toNested());
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("ingested_at", stored.ingestedAt());
+    metadata.put("source_shape", stored.sourceShape());
+    metadata.put("evaluated", stored.evaluated());
+    metadata.put("tenant_id", stored.event().tenantId());
+    body.put("metadata", metadata);
+    return body;
+  }
+}

@@ -1,0 +1,14 @@
+package io.tocsin.api.event;
+
+import io.tocsin.model.Event;
+import java.time.Instant;
+
+/**
+ * An event as stored, with the ingest metadata kept beside it.
+ *
+ * @param event the canonical event
+ * @param ingestedAt when the server stored it
+ * @param sourceShape the input shape it arrived in ({@code canonical}, {@code insec}, ...)
+ * @param evaluated whether the detection pipeline has recorded its detections
+ */
+public record StoredEvent(Event event, Instant ingestedAt, String sourceShape, boolean evaluated) {}

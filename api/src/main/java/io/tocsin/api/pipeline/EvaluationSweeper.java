@@ -1,0 +1,106 @@
+package io.tocsin.api.pipeline;
+
+import io.tocsin.api.event.EventStore;
+import io.tocsin.api.event.IngestProperties;
+import io.tocsin.model.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Re-runs stored events still marked {@code evaluated=false} once they are older than the grace
+ * period: events whose evaluation failed, or whose server died between store and record. Runs at
+ * startup and then every {@code tocsin.ingest.sweep-interval}. Evaluation is therefore
+ * at-least-once; the alert service writes idempotently by detection id.
+ */
+@Component
+public class EvaluationSweeper implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(EvaluationSweeper.class);
+  private static final Comparator<Event> BY_TIME =
+      Comparator.comparing(Event::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private final EventStore store;
+  private final DetectionPipeline pipeline;
+  private final IngestProperties properties;
+  private final Clock clock;
+  private ScheduledExecutorService timer;
+
+  EvaluationSweeper(
+      EventStore store, DetectionPipeline pipeline, IngestProperties properties, Clock clock) {
+    this.store = store;
+    this.pipeline = pipeline;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** One sweep; returns how many events it re-evaluated. */
+  public int sweepOnce() {
+    Instant cutoff = clock.instant().minus(properties.sweepGrace());
+    List<Event> pending = store.findUnevaluated(cutoff, properties.sweepBatch());
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    Map<String, List<Event>> byTenant =
+        pending.stream()
+            .collect(
+                Collectors.groupingBy(Event::tenantId, LinkedHashMap::new, Collectors.toList()));
+    int done = 0;
+    for (Map.Entry<String, List<Event>> tenant : byTenant.entrySet()) {
+      List<Event> events = tenant.getValue().stream().sorted(BY_TIME).toList();
+      try {
+        pipeline.process(tenant.getKey(), events);
+        done += events.size();
+      } catch (RuntimeException e) {
+        log.error("tenant {}: re-evaluating {} events failed", tenant.getKey(), events.size(), e);
+      }
+    }
+    log.info("re-evaluated {} events left unevaluated", done);
+    return done;
+  }
+
+  private void safeSweep() {
+    try {
+      sweepOnce();
+    } catch (RuntimeException e) {
+      log.error("evaluation sweep failed", e);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "tocsin-eval-sweeper");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = Math.max(1, properties.sweepInterval().toMillis());
+    timer.scheduleWithFixedDelay(this::safeSweep, 0, period, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (timer != null) {
+      timer.shutdownNow();
+      timer = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return timer != null;
+  }
+}

@@ -1,0 +1,12 @@
+package io.tocsin.api.search;
+
+/**
+ * Body of {@code POST /search/events}.
+ *
+ * @param query a condition in the language (either syntax)
+ * @param startTime inclusive lower bound of {@code ts} (ISO-8601), optional
+ * @param endTime inclusive upper bound of {@code ts}, optional
+ * @param limit most results (default 100, max 1000)
+ * @param sort {@code desc} (newest first, default) or {@code asc}; {@code ts:desc} also accepted
+ */
+record SearchRequest(String query, String startTime, String endTime, Integer limit, String sort) {}
