@@ -142,6 +142,7 @@ public final class Agent implements AutoCloseable {
             config.allowResponse(),
             CommandRunner.SYSTEM,
             IsolationAction.dns(),
+            IsolationAction.resolvConf(),
             com.sun.jna.Platform.isLinux());
     CommandPoller poller =
         new CommandPoller(

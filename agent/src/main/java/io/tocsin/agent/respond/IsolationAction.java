@@ -26,19 +26,58 @@ public final class IsolationAction {
     List<InetAddress> resolve(String host) throws UnknownHostException;
   }
 
+  /** The host's DNS resolvers; tests pass a fixed answer. */
+  @FunctionalInterface
+  public interface Nameservers {
+    List<InetAddress> list();
+  }
+
   private final URI server;
   private final boolean enabled;
   private final CommandRunner runner;
   private final Resolver resolver;
+  private final Nameservers nameservers;
   private final boolean linux;
 
   public IsolationAction(
-      URI server, boolean enabled, CommandRunner runner, Resolver resolver, boolean linux) {
+      URI server,
+      boolean enabled,
+      CommandRunner runner,
+      Resolver resolver,
+      Nameservers nameservers,
+      boolean linux) {
     this.server = server;
     this.enabled = enabled;
     this.runner = runner;
     this.resolver = resolver;
+    this.nameservers = nameservers;
     this.linux = linux;
+  }
+
+  /**
+   * Nameservers from {@code /etc/resolv.conf}, plus systemd-resolved's upstream servers when the
+   * configured one is its loopback stub.
+   */
+  public static Nameservers resolvConf() {
+    return () -> {
+      List<InetAddress> out = new java.util.ArrayList<>();
+      for (String file : List.of("/etc/resolv.conf", "/run/systemd/resolve/resolv.conf")) {
+        try {
+          for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(file))) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 2 && parts[0].equals("nameserver")) {
+              InetAddress a = InetAddress.getByName(parts[1]);
+              if (!out.contains(a)) {
+                out.add(a);
+              }
+            }
+          }
+        } catch (IOException e) {
+          // absent: nothing to allow from this file
+        }
+      }
+      return out;
+    };
   }
 
   public static Resolver dns() {
@@ -79,7 +118,7 @@ public final class IsolationAction {
     String ruleset;
     try {
       List<InetAddress> addresses = resolver.resolve(server.getHost());
-      ruleset = NftRuleset.isolate(addresses, serverPort());
+      ruleset = NftRuleset.isolate(addresses, serverPort(), nameservers.list());
     } catch (UnknownHostException e) {
       return CommandResult.failed("cannot resolve server " + server.getHost(), details);
     }

@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * The nftables ruleset that isolates the host: its own table {@code inet tocsin_isolation} whose
- * chains drop everything except loopback and TCP traffic to and from the Tocsin server's addresses
- * and port. Applying it replaces any earlier version atomically (the table is created, deleted and
- * re-created in one {@code nft -f} transaction); release deletes the table.
+ * chains drop everything except loopback, TCP traffic to and from the Tocsin server's addresses and
+ * port, and DNS to the host's resolvers. Applying it replaces any earlier version atomically (the
+ * table is created, deleted and re-created in one {@code nft -f} transaction); release deletes the
+ * table.
  */
 public final class NftRuleset {
 
@@ -16,10 +17,29 @@ public final class NftRuleset {
 
   private NftRuleset() {}
 
-  /** The ruleset text for {@code nft -f -}. */
-  public static String isolate(List<InetAddress> serverAddresses, int serverPort) {
+  /**
+   * The ruleset text for {@code nft -f -}.
+   *
+   * @param dnsServers resolvers kept reachable on port 53 (TCP and UDP), so the agent can still
+   *     resolve the server's name and be released remotely
+   */
+  public static String isolate(
+      List<InetAddress> serverAddresses, int serverPort, List<InetAddress> dnsServers) {
     StringBuilder allowOut = new StringBuilder();
     StringBuilder allowIn = new StringBuilder();
+    for (InetAddress a : dnsServers) {
+      if (a.isLoopbackAddress()) {
+        continue; // loopback is always allowed
+      }
+      String family = a instanceof Inet6Address ? "ip6" : "ip";
+      String ip = a.getHostAddress().replaceAll("%.*$", "");
+      for (String proto : List.of("udp", "tcp")) {
+        allowOut.append("    %s daddr %s %s dport 53 accept%n".formatted(family, ip, proto));
+        allowIn.append(
+            "    %s saddr %s %s sport 53 ct state established accept%n"
+                .formatted(family, ip, proto));
+      }
+    }
     for (InetAddress a : serverAddresses) {
       String family = a instanceof Inet6Address ? "ip6" : "ip";
       String ip = a.getHostAddress().replaceAll("%.*$", "");

@@ -65,6 +65,7 @@ class ResponseActionsTest {
             enabled,
             recorder,
             host -> List.of(InetAddress.getByName("192.0.2.10")),
+            () -> List.of(InetAddress.getLoopbackAddress()),
             true);
     return new CommandPoller(
         new ServerClient(server.uri(), "k", Duration.ofSeconds(2)),
