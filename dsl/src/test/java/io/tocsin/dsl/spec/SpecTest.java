@@ -6,13 +6,13 @@ import io.tocsin.dsl.CheckResult;
 import io.tocsin.dsl.ConditionContext;
 import io.tocsin.dsl.Conditions;
 import io.tocsin.dsl.Diagnostic;
+import io.tocsin.dsl.TestContexts;
 import io.tocsin.dsl.ast.AstPrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,22 +36,7 @@ class SpecTest {
     "limits.spec"
   };
 
-  static final ConditionContext CONTEXT =
-      ConditionContext.of(
-          Map.of(
-              "allowed_domains", List.of("corp.example.com", "backup.example.com"),
-              "admin_ports", List.of("22", "3389"),
-              "internal_nets", List.of("10.0.0.0/8", "192.168.1.7", "fe80::/10"),
-              "empty_list", List.of(),
-              "bad_ports", List.of("22", "ssh"),
-              "huge_list", java.util.Collections.nCopies(10_001, "x")),
-          Map.of(
-              "is_shell", "process.name in ('bash', 'sh')",
-              "root_shell", "is_shell and user.name == 'root'",
-              "loop_a", "loop_b or user.name == 'a'",
-              "loop_b", "loop_a",
-              "broken", "process.nme == 'x'",
-              "empty_macro", "user.name in ()"));
+  static final ConditionContext CONTEXT = TestContexts.TENANT;
 
   record Case(
       String file, int line, List<String> comments, String condition, List<String> expected) {}
