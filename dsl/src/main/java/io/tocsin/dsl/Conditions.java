@@ -36,7 +36,7 @@ public final class Conditions {
     List<Diagnostic> all = new ArrayList<>(parsed.diagnostics());
     all.addAll(analysis.diagnostics());
     all.sort(BY_POSITION);
-    if (analysis.resolved() == null) {
+    if (analysis.resolved() == null || parsed.failed()) {
       return new CheckResult(all, Optional.empty());
     }
     CheckedCondition checked =

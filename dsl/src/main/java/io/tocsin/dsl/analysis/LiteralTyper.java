@@ -40,6 +40,9 @@ final class LiteralTyper {
 
   /** The typed literal, or {@code null} after reporting why it does not fit. */
   Literal type(Literal lit, Typed left, Operator op, boolean search) {
+    if (lit.value() == null) {
+      return null; // out of range, already reported by the parser
+    }
     Source at = lit.source();
     if (TEXT_OPS.contains(op)) {
       return text(lit, left, op);

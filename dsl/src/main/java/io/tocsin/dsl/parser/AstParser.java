@@ -16,8 +16,15 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 /** Parses condition text into an unresolved {@link Expr}, collecting every syntax problem. */
 public final class AstParser {
 
-  /** The tree ({@code null} when there were errors) and the problems found. */
-  public record Parsed(Expr expr, List<Diagnostic> diagnostics) {}
+  /**
+   * The tree ({@code null} after syntax errors) and the problems found; check {@link #failed()}
+   * before using the tree.
+   */
+  public record Parsed(Expr expr, List<Diagnostic> diagnostics) {
+    public boolean failed() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+  }
 
   private AstParser() {}
 
@@ -55,9 +62,9 @@ public final class AstParser {
       return new Parsed(null, diagnostics);
     }
     AstBuilder builder = new AstBuilder(input, diagnostics);
-    Expr expr = builder.condition(tree);
-    boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
-    return new Parsed(failed ? null : expr, diagnostics);
+    // Local problems (a number out of range) leave a usable tree, so the analyzer can still report
+    // the other problems; literals that failed carry a null value, which it skips.
+    return new Parsed(builder.condition(tree), diagnostics);
   }
 
   /**
