@@ -1,0 +1,130 @@
+package io.tocsin.api.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tocsin.api.support.ApiClient;
+import io.tocsin.api.support.ApiClient.Response;
+import io.tocsin.api.support.ApiTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A policy created over the API fires an alert from an event ingested over the API, once; re-sent
+ * and re-swept events do not duplicate it; another tenant's events never fire it.
+ */
+class PipelineEndToEndTest extends ApiTest {
+
+  @Autowired EvaluationSweeper sweeper;
+  @Autowired MongoTemplate mongo;
+
+  private static String newId(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private ApiClient tenant(String id) {
+    assertThat(admin().post("/api/v1/tenants", Map.of("name", id, "id", id)).status())
+        .isEqualTo(201);
+    return admin().with("X-Tenant-ID", id);
+  }
+
+  private static Map<String, Object> event(String id, String marker) {
+    return Map.of(
+        "id",
+        id,
+        "ts",
+        Instant.now().toString(),
+        "host_id",
+        "h-e2e",
+        "event",
+        Map.of("type", "process"),
+        "process",
+        Map.of("name", marker, "command_line", marker + " --run"));
+  }
+
+  @Test
+  void policyFromApiFiresAlertFromIngestedEventOnce() {
+    String tenantA = newId("pa");
+    ApiClient a = tenant(tenantA);
+    ApiClient b = tenant(newId("pb"));
+    String marker = "e2e-" + UUID.randomUUID().toString().substring(0, 6) + ".exe";
+    Response policy =
+        a.post(
+            "/api/v1/policies",
+            Map.of(
+                "name",
+                "E2E marker",
+                "enabled",
+                true,
+                "rules",
+                List.of(
+                    Map.of("condition", "process.name == '" + marker + "'", "severity", "high"))));
+    assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
+    String policyId = policy.text("id");
+
+    // Policy changes go live asynchronously (within a second): send fresh events until one fires.
+    String firing = null;
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    for (int i = 0; firing == null && Instant.now().isBefore(deadline); i++) {
+      String id = "e2e-" + i;
+      Response r = a.post("/api/v1/events", event(id, marker));
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      if (r.body().path("detections").asInt() > 0) {
+        firing = id;
+      } else {
+        sleep(200);
+      }
+    }
+    assertThat(firing).as("a detection within 15 s").isNotNull();
+
+    JsonNode alerts = alertsOf(a, policyId);
+    assertThat(alerts.size()).isEqualTo(1);
+    JsonNode alert = alerts.get(0);
+    assertThat(alert.path("events").toString()).contains(firing);
+    assertThat(alert.path("host_id").asString()).isEqualTo("h-e2e");
+
+    // Re-sent: a duplicate, not evaluated again; re-swept: the alert write is idempotent.
+    Response again = a.post("/api/v1/events", event(firing, marker));
+    assertThat(again.body().path("duplicates").asInt()).isEqualTo(1);
+    assertThat(again.body().path("detections").asInt()).isZero();
+    mongo
+        .getCollection("events")
+        .updateMany(
+            new Document("tenant_id", tenantA),
+            new Document(
+                "$set",
+                new Document("evaluated", false)
+                    .append("ingested_at", Date.from(Instant.now().minusSeconds(60)))));
+    assertThat(sweeper.sweepOnce()).isPositive();
+    assertThat(alertsOf(a, policyId).size()).isEqualTo(1);
+
+    // Tenant B sends the same marker: A's policy never sees it.
+    Response other = b.post("/api/v1/events", event("e2e-b", marker));
+    assertThat(other.body().path("detections").asInt()).isZero();
+    assertThat(alertsOf(a, policyId).size()).isEqualTo(1);
+    assertThat(b.get("/api/v1/alerts").body().path("total").asInt()).isZero();
+  }
+
+  private static JsonNode alertsOf(ApiClient client, String policyId) {
+    Response r = client.get("/api/v1/alerts?policy_id=" + policyId);
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    return r.body().path("alerts");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
