@@ -1,0 +1,117 @@
+package io.tocsin.api.alert;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.security.Authz;
+import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.ListResponse;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/v1/alerts}: list, detail, manual create, triage update, response actions. */
+@RestController
+@RequestMapping("/api/v1/alerts")
+class AlertController {
+
+  private final AlertQueries queries;
+  private final AlertTriage triage;
+
+  AlertController(AlertQueries queries, AlertTriage triage) {
+    this.queries = queries;
+    this.triage = triage;
+  }
+
+  @GetMapping
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> list(
+      CurrentPrincipal principal,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String severity,
+      @RequestParam(name = "start_time", required = false) String startTime,
+      @RequestParam(name = "end_time", required = false) String endTime,
+      @RequestParam(name = "policy_id", required = false) String policyId,
+      @RequestParam(name = "host_id", required = false) String hostId,
+      @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Long offset) {
+    if (status != null && !AlertTriage.STATUSES.contains(status)) {
+      throw AlertValidation.invalid("status", "must be one of " + AlertTriage.STATUSES);
+    }
+    if (severity != null) {
+      AlertValidation.severity(severity);
+    }
+    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
+      throw AlertValidation.invalid("limit", "must be between 1 and " + ListResponse.MAX_LIMIT);
+    }
+    if (offset != null && offset < 0) {
+      throw AlertValidation.invalid("offset", "must not be negative");
+    }
+    int size = ListResponse.limit(limit);
+    long skip = offset == null ? 0 : offset;
+    AlertQueries.Filter filter =
+        new AlertQueries.Filter(
+            status,
+            severity,
+            time("start_time", startTime),
+            time("end_time", endTime),
+            policyId,
+            hostId,
+            assignee);
+    AlertQueries.Page page = queries.list(principal.tenantId(), filter, size, skip);
+    return ListResponse.of("alerts", page.alerts(), page.total(), size, skip);
+  }
+
+  @GetMapping("/{id}")
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+    return queries.detail(principal.tenantId(), id);
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  @PreAuthorize(Authz.ANALYST)
+  Map<String, Object> create(CurrentPrincipal principal, @RequestBody AlertRequests.Create body) {
+    Alert created = triage.create(principal, body);
+    return queries.detail(principal.tenantId(), created.id);
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize(Authz.ANALYST)
+  Map<String, Object> update(
+      CurrentPrincipal principal, @PathVariable String id, @RequestBody AlertRequests.Update body) {
+    return AlertViews.view(triage.update(principal, id, body));
+  }
+
+  @PostMapping("/{id}/actions")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  @PreAuthorize(Authz.ANALYST)
+  Map<String, Object> action(
+      CurrentPrincipal principal, @PathVariable String id, @RequestBody AlertRequests.Action body) {
+    return triage.requestAction(principal, id, body);
+  }
+
+  static Instant time(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(
+          field + " must be an ISO-8601 timestamp such as 2025-08-29T10:30:00Z",
+          Map.of("field", field, "reason", "not an ISO-8601 timestamp"));
+    }
+  }
+}

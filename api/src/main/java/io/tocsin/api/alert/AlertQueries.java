@@ -1,0 +1,114 @@
+package io.tocsin.api.alert;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.event.EventStore;
+import io.tocsin.api.user.User;
+import io.tocsin.model.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+
+/** Reads alerts: the filtered list and the detail with triggering events. */
+@Service
+class AlertQueries {
+
+  private static final int MAX_DETAIL_EVENTS = 100;
+
+  /**
+   * Filters of {@code GET /alerts}; null means "any".
+   *
+   * @param status status
+   * @param severity severity
+   * @param from created at or after
+   * @param to created before
+   * @param policyId policy
+   * @param hostId host
+   * @param assignee user id, username or email
+   */
+  record Filter(
+      String status,
+      String severity,
+      Instant from,
+      Instant to,
+      String policyId,
+      String hostId,
+      String assignee) {}
+
+  /** A page of alerts and the total matching. */
+  record Page(List<Map<String, Object>> alerts, long total) {}
+
+  private final AlertStore store;
+  private final EventStore events;
+  private final Assignees assignees;
+
+  AlertQueries(AlertStore store, EventStore events, Assignees assignees) {
+    this.store = store;
+    this.events = events;
+    this.assignees = assignees;
+  }
+
+  Page list(String tenantId, Filter f, int limit, long offset) {
+    Criteria c = where("tenantId").is(tenantId);
+    if (f.status() != null) {
+      c = c.and("status").is(f.status());
+    }
+    if (f.severity() != null) {
+      c = c.and("severity").is(f.severity());
+    }
+    if (f.policyId() != null) {
+      c = c.and("policyId").is(f.policyId());
+    }
+    if (f.hostId() != null) {
+      c = c.and("hostId").is(f.hostId());
+    }
+    if (f.assignee() != null) {
+      Optional<User> user = assignees.resolve(tenantId, f.assignee());
+      if (user.isEmpty()) {
+        return new Page(List.of(), 0);
+      }
+      c = c.and("assigneeId").is(user.get().getId());
+    }
+    if (f.from() != null || f.to() != null) {
+      Criteria time = c.and("createdAt");
+      if (f.from() != null) {
+        time = time.gte(f.from());
+      }
+      if (f.to() != null) {
+        time = time.lt(f.to());
+      }
+    }
+    List<Map<String, Object>> page =
+        store.page(c, limit, offset).stream().map(AlertViews::view).toList();
+    return new Page(page, store.count(c));
+  }
+
+  Map<String, Object> detail(String tenantId, String id) {
+    Alert alert = store.find(tenantId, id).orElseThrow(() -> ApiException.notFound("Alert"));
+    List<String> ids = alert.eventIds.stream().limit(MAX_DETAIL_EVENTS).toList();
+    Map<String, Map<String, Object>> byId = new HashMap<>();
+    for (Map<String, Object> copy : alert.events) {
+      Object eventId = copy.get("id");
+      if (eventId != null) {
+        byId.put(eventId.toString(), copy);
+      }
+    }
+    for (Event stored : ids.isEmpty() ? List.<Event>of() : events.findByIds(tenantId, ids)) {
+      byId.put(stored.id(), stored.toNested());
+    }
+    List<Map<String, Object>> triggering = new ArrayList<>();
+    for (String eventId : ids) {
+      Map<String, Object> event = byId.get(eventId);
+      if (event != null) {
+        triggering.add(event);
+      }
+    }
+    return AlertViews.detail(alert, triggering);
+  }
+}

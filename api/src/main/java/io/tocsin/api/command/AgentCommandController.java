@@ -1,0 +1,98 @@
+package io.tocsin.api.command;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.ListResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The agent command protocol. Agents (API key) poll and report; users with any role may look at a
+ * host's commands without changing them.
+ */
+@RestController
+@RequestMapping("/api/v1/agents/{hostId}/commands")
+class AgentCommandController {
+
+  static final String AGENT_OR_VIEWER =
+      "hasAnyRole('AGENT','ADMIN','DETECTION_ENGINEER','ANALYST','VIEWER')";
+  static final String AGENT = "hasRole('AGENT')";
+  private static final Set<String> RESULTS =
+      Set.of(Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN);
+  private static final Set<String> STATUSES =
+      Set.of(Command.PENDING, Command.SENT, Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN);
+
+  /**
+   * Body of {@code POST .../commands/{id}/result}, as {@code io.tocsin.agent.respond.CommandResult}
+   * sends it.
+   *
+   * @param status {@code succeeded}, {@code failed} or {@code dry_run}
+   * @param message what happened
+   * @param details action-specific details
+   */
+  record ResultRequest(String status, String message, Map<String, Object> details) {}
+
+  private final CommandService commands;
+
+  AgentCommandController(CommandService commands) {
+    this.commands = commands;
+  }
+
+  @GetMapping
+  @PreAuthorize(AGENT_OR_VIEWER)
+  Map<String, Object> list(
+      CurrentPrincipal principal,
+      @PathVariable String hostId,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) Integer limit) {
+    if (principal.isAgent()) {
+      List<Map<String, Object>> due =
+          commands.fetchForAgent(principal.tenantId(), hostId, principal.username());
+      return Map.of("commands", due);
+    }
+    if (status != null && !STATUSES.contains(status)) {
+      throw ApiException.badRequest("status must be one of " + STATUSES);
+    }
+    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
+      throw ApiException.badRequest("limit must be between 1 and " + ListResponse.MAX_LIMIT);
+    }
+    List<Map<String, Object>> all =
+        commands.list(principal.tenantId(), hostId, status, ListResponse.limit(limit));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("commands", all);
+    body.put("host_id", hostId);
+    return body;
+  }
+
+  @PostMapping("/{id}/result")
+  @PreAuthorize(AGENT)
+  Map<String, Object> result(
+      CurrentPrincipal principal,
+      @PathVariable String hostId,
+      @PathVariable String id,
+      @RequestBody ResultRequest body) {
+    if (body == null || body.status() == null || !RESULTS.contains(body.status())) {
+      throw ApiException.badRequest(
+          "status must be one of succeeded, failed, dry_run",
+          Map.of("field", "status", "reason", "must be succeeded, failed or dry_run"));
+    }
+    return commands.result(
+        principal.tenantId(),
+        hostId,
+        id,
+        body.status(),
+        body.message(),
+        body.details(),
+        principal.username());
+  }
+}

@@ -1,0 +1,81 @@
+package io.tocsin.api.command;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A queued command for one host's agent. */
+@Document(Command.COLLECTION)
+@CompoundIndex(
+    name = "tenant_host_status_created",
+    def = "{'tenantId': 1, 'hostId': 1, 'status': 1, 'createdAt': 1}")
+@CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': 1}")
+public class Command {
+
+  public static final String COLLECTION = "commands";
+
+  public static final String PENDING = "pending";
+  public static final String SENT = "sent";
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+  public static final String DRY_RUN = "dry_run";
+
+  @Id String id;
+  String tenantId;
+  String hostId;
+  String alertId;
+  String type;
+  Map<String, Object> parameters = new LinkedHashMap<>();
+  String status;
+  boolean automatic;
+  String createdBy;
+  String createdByName;
+  Instant createdAt;
+  Instant sentAt;
+  int deliveries;
+  Instant completedAt;
+  String completedBy;
+  String message;
+  Map<String, Object> details = new LinkedHashMap<>();
+
+  Command() {}
+
+  boolean isFinal() {
+    return SUCCEEDED.equals(status) || FAILED.equals(status) || DRY_RUN.equals(status);
+  }
+
+  /** The user-facing view: {@code GET /agents/{host}/commands} as seen by a user. */
+  Map<String, Object> view() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", id);
+    v.put("type", type);
+    v.put("parameters", parameters == null ? Map.of() : parameters);
+    v.put("status", status);
+    v.put("host_id", hostId);
+    v.put("alert_id", alertId);
+    v.put("automatic", automatic);
+    v.put("created_by", createdBy);
+    v.put("created_by_name", createdByName);
+    v.put("created_at", createdAt);
+    v.put("sent_at", sentAt);
+    v.put("deliveries", deliveries);
+    v.put("completed_at", completedAt);
+    v.put("message", message);
+    v.put("details", details == null ? Map.of() : details);
+    return v;
+  }
+
+  /** What an agent gets: the agent only runs commands it sees as {@code pending}. */
+  Map<String, Object> agentView() {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", id);
+    v.put("type", type);
+    v.put("parameters", parameters == null ? Map.of() : parameters);
+    v.put("status", PENDING);
+    v.put("created_at", createdAt);
+    return v;
+  }
+}

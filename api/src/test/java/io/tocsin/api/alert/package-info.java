@@ -1,0 +1,2 @@
+/** End-to-end tests of alerts: recording detections, listing, triage, actions, isolation. */
+package io.tocsin.api.alert;
