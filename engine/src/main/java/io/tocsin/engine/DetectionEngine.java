@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * serialized by one lock (a Drools session and the correlation state are single-threaded), so one
  * engine uses at most one core — scale out with one engine per tenant or per partition. Reloads
  * validate and compile outside that lock (evaluation goes on with the old set meanwhile) and swap
- * the new generation in under it; reloads are serialized among themselves. {@link #metrics} is
- * lock-free.
+ * the new generation in under it; reloads are serialized among themselves. {@link #metrics} may be
+ * called from any thread (it takes the lock briefly to size the correlation state).
  *
  * <p>Time: event time ({@code ts}) drives everything — the session's pseudo clock, correlation
  * windows, suppression periods, absence deadlines — so live evaluation, replay and backtests agree.

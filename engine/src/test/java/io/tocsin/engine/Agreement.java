@@ -58,6 +58,9 @@ public final class Agreement {
         assertThat(engineHits.get(i))
             .as("engine vs interpreter for [%s]", conditions.get(i))
             .isEqualTo(expected);
+        assertThat(mongo.select(conditions.get(i), lists))
+            .as("MongoDB translation vs interpreter for [%s]", conditions.get(i))
+            .isEqualTo(expected);
         matched.add(indexes);
       }
     }

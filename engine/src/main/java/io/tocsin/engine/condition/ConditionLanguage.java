@@ -1,6 +1,5 @@
 package io.tocsin.engine.condition;
 
-import io.tocsin.dsl.ast.Comparison;
 import io.tocsin.dsl.ast.Expr;
 import io.tocsin.dsl.ast.Operand;
 import io.tocsin.model.Event;
@@ -22,9 +21,6 @@ public interface ConditionLanguage {
 
   /** The interpreter's predicate for a resolved (sub-)expression. */
   Predicate<Event> predicate(Expr resolved);
-
-  /** The interpreter's test of one field value against a resolved comparison. */
-  Predicate<Object> valueMatcher(Comparison comparison);
 
   /** The interpreter's evaluation of an operand (field or function call) on an event. */
   Function<Event, Object> extractor(Operand operand);

@@ -3,7 +3,6 @@ package io.tocsin.engine.condition;
 import io.tocsin.dsl.CheckResult;
 import io.tocsin.dsl.ConditionContext;
 import io.tocsin.dsl.Conditions;
-import io.tocsin.dsl.ast.Comparison;
 import io.tocsin.dsl.ast.Expr;
 import io.tocsin.dsl.ast.Operand;
 import io.tocsin.dsl.eval.Interpreter;
@@ -35,11 +34,6 @@ public final class DslLanguage implements ConditionLanguage {
   @Override
   public Predicate<Event> predicate(Expr resolved) {
     return Interpreter.compile(resolved);
-  }
-
-  @Override
-  public Predicate<Object> valueMatcher(Comparison comparison) {
-    return Interpreter.valueMatcher(comparison);
   }
 
   @Override
