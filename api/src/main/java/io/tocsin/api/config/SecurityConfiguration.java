@@ -84,6 +84,8 @@ class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers(SecurityPaths.AGENT_COMMANDS)
                     .authenticated()
+                    .requestMatchers(SecurityPaths.ANY_CREDENTIAL)
+                    .authenticated()
                     .requestMatchers("/api/**")
                     .hasAnyRole(HUMAN_ROLES)
                     .anyRequest()

@@ -39,5 +39,13 @@ public final class SecurityPaths {
     "/api/v1/agents/*/commands", "/api/v1/agents/*/commands/*/result"
   };
 
+  /**
+   * Paths open to any authenticated caller, agents included (any method); each method's
+   * {@code @PreAuthorize} decides: the inventory's credential check.
+   */
+  public static final String[] ANY_CREDENTIAL = {
+    "/api/v1/test-connection", "/api/v1/test-connection/"
+  };
+
   private SecurityPaths() {}
 }

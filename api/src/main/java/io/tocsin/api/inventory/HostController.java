@@ -1,0 +1,94 @@
+package io.tocsin.api.inventory;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.security.Authz;
+import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.ListResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Hosts of the caller's tenant: the seed's summary and detail, OpenFrame devices, and status. */
+@RestController
+@RequestMapping("/api/v1")
+class HostController {
+
+  static final String TOTAL_HEADER = "X-Total-Count";
+
+  private final InventoryQueryService inventory;
+
+  HostController(InventoryQueryService inventory) {
+    this.inventory = inventory;
+  }
+
+  /** The seed's bare array of hosts (most recently seen first); the total is in X-Total-Count. */
+  @GetMapping({"/hosts/summary", "/hosts/summary/"})
+  @PreAuthorize(Authz.VIEWER)
+  ResponseEntity<List<Map<String, Object>>> summary(
+      CurrentPrincipal principal,
+      @RequestParam(required = false) String platform,
+      @RequestParam(required = false) String active,
+      @RequestParam(required = false) String hostname,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Long offset) {
+    Paging paging = Paging.of(limit, offset, ListResponse.DEFAULT_LIMIT);
+    HostFilter filter =
+        new HostFilter(
+            null,
+            HostFilter.blankToNull(hostname),
+            HostFilter.blankToNull(platform),
+            HostFilter.bool("active", active));
+    InventoryQueryService.HostPage page =
+        inventory.hosts(principal.tenantId(), filter, paging.limit(), paging.offset());
+    return ResponseEntity.ok().header(TOTAL_HEADER, Long.toString(page.total())).body(page.hosts());
+  }
+
+  @GetMapping({"/hosts/{id}", "/hosts/{id}/"})
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> host(CurrentPrincipal principal, @PathVariable String id) {
+    return inventory.host(principal.tenantId(), id);
+  }
+
+  /** The OpenFrame seed's device list over the same hosts; {@code status=online|offline}. */
+  @GetMapping({"/devices", "/devices/"})
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> devices(
+      CurrentPrincipal principal,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(name = "per_page", required = false) Integer perPage,
+      @RequestParam(required = false) String status) {
+    int p = page == null ? 1 : page;
+    int size = perPage == null ? 10 : perPage;
+    if (p < 1) {
+      throw ApiException.badRequest("[page] must be at least 1");
+    }
+    if (size < 1 || size > ListResponse.MAX_LIMIT) {
+      throw ApiException.badRequest("[per_page] must be between 1 and " + ListResponse.MAX_LIMIT);
+    }
+    return inventory.devices(principal.tenantId(), p, size, online(status));
+  }
+
+  @GetMapping({"/status", "/status/"})
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> status(CurrentPrincipal principal) {
+    return inventory.status(principal.tenantId());
+  }
+
+  private static Boolean online(String status) {
+    if (status == null || status.isBlank()) {
+      return null;
+    }
+    return switch (status.trim().toLowerCase(Locale.ROOT)) {
+      case "online", "active" -> true;
+      case "offline", "inactive" -> false;
+      default -> throw ApiException.badRequest("[status] must be online or offline");
+    };
+  }
+}
