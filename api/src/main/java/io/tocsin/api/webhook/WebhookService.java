@@ -1,0 +1,174 @@
+package io.tocsin.api.webhook;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.list.Paging;
+import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.webhook.delivery.DeliveryStore;
+import io.tocsin.api.webhook.ssrf.AddressGuard;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Webhook management: validation, write-only secrets, tenant scoping. */
+@Service
+class WebhookService {
+
+  private final WebhookStore store;
+  private final SecretCipher cipher;
+  private final DeliveryStore deliveries;
+  private final AddressGuard guard;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+
+  WebhookService(
+      WebhookStore store,
+      SecretCipher cipher,
+      DeliveryStore deliveries,
+      WebhookProperties properties,
+      Clock clock) {
+    this.store = store;
+    this.cipher = cipher;
+    this.deliveries = deliveries;
+    this.guard = new AddressGuard(properties.allowPrivate());
+    this.clock = clock;
+  }
+
+  /** Creates a webhook; the view carries {@code secret} only when it was generated here. */
+  Map<String, Object> create(String tenantId, WebhookRequest r, String by) {
+    String id = "whk_" + UUID.randomUUID().toString().replace("-", "");
+    String secret = r.secret();
+    boolean generated = secret == null;
+    if (generated) {
+      byte[] bytes = new byte[24];
+      random.nextBytes(bytes);
+      secret = "whsec_" + Base64.getEncoder().encodeToString(bytes);
+    } else {
+      WebhookValidation.checkSecret(secret);
+    }
+    Instant now = clock.instant();
+    Webhook w =
+        new Webhook(
+            id,
+            tenantId,
+            r.name(),
+            trim(r.url()),
+            r.events() == null ? List.of("alert.created") : List.copyOf(r.events()),
+            cipher.encrypt(id, secret),
+            r.enabled() == null || r.enabled(),
+            r.format() == null ? "generic" : r.format().toLowerCase(Locale.ROOT),
+            lower(r.minSeverity()),
+            r.policies() == null ? List.of() : List.copyOf(r.policies()),
+            r.tags() == null ? List.of() : List.copyOf(r.tags()),
+            r.template(),
+            r.parameters() == null ? Map.of() : Map.copyOf(r.parameters()),
+            now,
+            now,
+            by);
+    save(w);
+    Map<String, Object> view = view(w);
+    if (generated) {
+      view.put("secret", secret);
+    }
+    return view;
+  }
+
+  Map<String, Object> update(String tenantId, String id, WebhookRequest r) {
+    Webhook old = find(tenantId, id);
+    String secret = old.secret();
+    if (r.secret() != null) {
+      WebhookValidation.checkSecret(r.secret());
+      secret = cipher.encrypt(id, r.secret());
+    }
+    String format = r.format() == null ? old.format() : r.format().toLowerCase(Locale.ROOT);
+    Webhook w =
+        new Webhook(
+            id,
+            tenantId,
+            r.name() == null ? old.name() : r.name(),
+            r.url() == null ? old.url() : trim(r.url()),
+            r.events() == null ? old.events() : List.copyOf(r.events()),
+            secret,
+            r.enabled() == null ? old.enabled() : r.enabled(),
+            format,
+            r.minSeverity() == null ? old.minSeverity() : lower(r.minSeverity()),
+            r.policies() == null ? old.policies() : List.copyOf(r.policies()),
+            r.tags() == null ? old.tags() : List.copyOf(r.tags()),
+            r.template() == null ? old.template() : blankToNull(r.template()),
+            r.parameters() == null ? old.parameters() : Map.copyOf(r.parameters()),
+            old.createdAt(),
+            clock.instant(),
+            old.createdBy());
+    save(w);
+    return view(w);
+  }
+
+  Map<String, Object> get(String tenantId, String id) {
+    return view(find(tenantId, id));
+  }
+
+  Map<String, Object> list(String tenantId, Paging paging) {
+    List<Map<String, Object>> page =
+        store.page(tenantId, paging.limit(), paging.offset()).stream()
+            .map(WebhookService::view)
+            .toList();
+    return ListResponse.of(
+        "webhooks", page, store.count(tenantId), paging.limit(), paging.offset());
+  }
+
+  void delete(String tenantId, String id) {
+    if (!store.delete(tenantId, id)) {
+      throw ApiException.notFound("Webhook");
+    }
+    deliveries.deleteByWebhook(tenantId, id);
+  }
+
+  Webhook find(String tenantId, String id) {
+    return store.find(tenantId, id).orElseThrow(() -> ApiException.notFound("Webhook"));
+  }
+
+  private void save(Webhook w) {
+    WebhookValidation.check(w, guard);
+    if (!store.save(w)) {
+      throw WebhookValidation.bad("name", "a webhook named [" + w.name() + "] already exists");
+    }
+  }
+
+  static Map<String, Object> view(Webhook w) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", w.id());
+    v.put("name", w.name());
+    v.put("url", w.url());
+    v.put("events", w.events());
+    v.put("enabled", w.enabled());
+    v.put("format", w.format());
+    v.put("min_severity", w.minSeverity());
+    v.put("policies", w.policies());
+    v.put("tags", w.tags());
+    v.put("template", w.template());
+    v.put("parameters", w.parameters());
+    v.put("secret_set", w.secret() != null);
+    v.put("created_at", w.createdAt());
+    v.put("updated_at", w.updatedAt());
+    v.put("created_by", w.createdBy());
+    return v;
+  }
+
+  private static String trim(String s) {
+    return s == null ? null : s.trim();
+  }
+
+  private static String lower(String s) {
+    return s == null || s.isBlank() ? null : s.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static String blankToNull(String s) {
+    return s.isBlank() ? null : s;
+  }
+}
