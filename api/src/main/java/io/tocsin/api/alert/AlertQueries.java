@@ -8,7 +8,9 @@ import io.tocsin.api.user.User;
 import io.tocsin.model.Event;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +98,7 @@ class AlertQueries {
     for (Map<String, Object> copy : alert.events) {
       Object eventId = copy.get("id");
       if (eventId != null) {
-        byId.put(eventId.toString(), copy);
+        byId.put(eventId.toString(), instants(copy));
       }
     }
     for (Event stored : ids.isEmpty() ? List.<Event>of() : events.findByIds(tenantId, ids)) {
@@ -110,5 +112,22 @@ class AlertQueries {
       }
     }
     return AlertViews.detail(alert, triggering);
+  }
+
+  /** Stored copies come back with BSON dates as {@link Date}; show them like live events. */
+  @SuppressWarnings("unchecked")
+  private static <T> T instants(T value) {
+    if (value instanceof Date date) {
+      return (T) date.toInstant();
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      map.forEach((k, v) -> out.put(String.valueOf(k), instants(v)));
+      return (T) out;
+    }
+    if (value instanceof List<?> list) {
+      return (T) list.stream().map(AlertQueries::instants).toList();
+    }
+    return value;
   }
 }

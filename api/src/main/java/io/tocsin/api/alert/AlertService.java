@@ -8,10 +8,12 @@ import io.tocsin.engine.policy.Action;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -27,13 +29,23 @@ import org.springframework.stereotype.Service;
 public class AlertService implements DetectionSink {
 
   private final AlertWriter writer;
+  private final AlertStore store;
   private final CommandService commands;
   private final Clock clock;
 
-  AlertService(AlertWriter writer, CommandService commands, Clock clock) {
+  AlertService(AlertWriter writer, AlertStore store, CommandService commands, Clock clock) {
     this.writer = writer;
+    this.store = store;
     this.commands = commands;
     this.clock = clock;
+  }
+
+  /**
+   * The tenant's alert as the API shows it (the same map {@link AlertChange#alert()} carries), for
+   * integrations that re-read an alert, e.g. a webhook sweeper.
+   */
+  public Optional<Map<String, Object>> view(String tenantId, String alertId) {
+    return store.find(tenantId, alertId).map(AlertViews::view);
   }
 
   @Override
@@ -55,7 +67,7 @@ public class AlertService implements DetectionSink {
         && writer.mutate(tenantId, id, (alert, now) -> applyUpdate(alert, d, now)).isPresent()) {
       return;
     }
-    Alert alert = fromDetection(tenantId, id, d, clock.instant());
+    Alert alert = fromDetection(tenantId, id, d, now());
     if (writer.create(alert)) {
       queueAutomatic(alert);
     } else if (d.kind() == Detection.Kind.UPDATE) {
@@ -124,10 +136,10 @@ public class AlertService implements DetectionSink {
     return a;
   }
 
-  private static java.util.Optional<ActionType> automaticType(Action action) {
+  private static Optional<ActionType> automaticType(Action action) {
     return switch (action) {
       case ISOLATE_HOST, KILL_PROCESS, QUARANTINE, BLOCK -> ActionType.parse(action.wireName());
-      case ALERT, NOTIFY -> java.util.Optional.empty();
+      case ALERT, NOTIFY -> Optional.empty();
     };
   }
 
@@ -169,5 +181,12 @@ public class AlertService implements DetectionSink {
                 "policy"));
       }
     }
+  }
+
+  /**
+   * Now, at the store's precision (milliseconds), so what listeners see equals what is read back.
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -12,6 +12,7 @@ import io.tocsin.engine.policy.Severity;
 import io.tocsin.model.Event;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +56,7 @@ class AlertTriage {
 
   Alert create(CurrentPrincipal who, AlertRequests.Create body) {
     AlertValidation.create(body);
-    Instant now = clock.instant();
+    Instant now = now();
     Alert a = new Alert();
     a.id = "alr_" + UUID.randomUUID().toString().replace("-", "");
     a.tenantId = who.tenantId();
@@ -298,5 +299,12 @@ class AlertTriage {
     while (a.history.size() > MAX_HISTORY) {
       a.history.remove(1);
     }
+  }
+
+  /**
+   * Now, at the store's precision (milliseconds), so what listeners see equals what is read back.
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

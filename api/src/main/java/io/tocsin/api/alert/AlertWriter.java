@@ -2,6 +2,7 @@ package io.tocsin.api.alert;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ class AlertWriter {
       }
       Alert alert = found.get();
       long expected = alert.version;
-      Instant now = clock.instant();
+      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
       String type = mutation.apply(alert, now);
       if (type == null) {
         return found;

@@ -6,6 +6,7 @@ import io.tocsin.api.error.ApiException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -96,7 +97,7 @@ public class CommandService {
     c.automatic = request.automatic();
     c.createdBy = request.userId();
     c.createdByName = request.username();
-    c.createdAt = clock.instant();
+    c.createdAt = now();
     try {
       mongo.insert(c);
     } catch (DuplicateKeyException e) {
@@ -106,7 +107,7 @@ public class CommandService {
 
   /** An agent's poll: hands out pending (and stale sent) commands, marking them sent. */
   List<Map<String, Object>> fetchForAgent(String tenantId, String hostId, String agentName) {
-    Instant now = clock.instant();
+    Instant now = now();
     presence.polled(tenantId, hostId, agentName, now);
     Criteria due =
         new Criteria()
@@ -162,7 +163,7 @@ public class CommandService {
     if (existing.isFinal()) {
       return existing.view();
     }
-    Instant now = clock.instant();
+    Instant now = now();
     String text =
         message == null ? null : message.substring(0, Math.min(MAX_MESSAGE, message.length()));
     Map<String, Object> det = details == null ? Map.of() : details;
@@ -203,5 +204,12 @@ public class CommandService {
                 .and("status")
                 .in(Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN));
     return mongo.remove(old, Command.class).getDeletedCount();
+  }
+
+  /**
+   * Now, at the store's precision (milliseconds), so what listeners see equals what is read back.
+   */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 }

@@ -205,6 +205,8 @@ class AlertApiTest extends ApiTest {
     assertThat(closing.path("username").asString()).isEqualTo(analyst.username());
     assertThat(closing.path("at").asString()).isNotBlank();
     assertThat(detail.path("triggering_events").get(0).path("id").asString()).isEqualTo("e1");
+    assertThat(detail.path("triggering_events").get(0).path("ts").asString())
+        .isEqualTo("2026-01-10T10:00:00Z");
     assertThat(listener.of(id))
         .extracting(AlertChange::type)
         .containsExactly(AlertChange.CREATED, AlertChange.UPDATED, AlertChange.CLOSED);

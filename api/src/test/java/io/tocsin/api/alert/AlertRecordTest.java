@@ -80,6 +80,8 @@ class AlertRecordTest extends ApiTest {
     assertThat(listener.of(id)).hasSize(1);
     assertThat(listener.of(id).get(0).type()).isEqualTo(AlertChange.CREATED);
     assertThat(listener.of(id).get(0).version()).isEqualTo(1);
+    assertThat(listener.of(id).get(0).alert()).isEqualTo(alerts.view(TENANT, id).orElseThrow());
+    assertThat(alerts.view("another-tenant", id)).isEmpty();
   }
 
   @Test
