@@ -2,6 +2,7 @@ package io.tocsin.api.alert;
 
 import io.tocsin.model.Event;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class AlertEvents {
   /** Event ids kept per alert. */
   static final int MAX_IDS = 1000;
 
+  /** Events larger than this (as text) are embedded as a stub: documents must stay small. */
+  static final int MAX_COPY_CHARS = 32_768;
+
   private AlertEvents() {}
 
   /** Adds events not yet on the alert; true if anything was added. */
@@ -35,13 +39,29 @@ final class AlertEvents {
       if (alert.eventIds.size() > MAX_IDS) {
         alert.eventIds.remove(1);
       }
-      alert.events.add(event.toNested());
+      alert.events.add(copyOf(event));
       if (alert.events.size() > MAX_COPIES) {
         alert.events.remove(1);
       }
       addUser(alert, event);
     }
     return changed;
+  }
+
+  /** The event, or a stub of its identifying fields if it is too large to embed. */
+  private static Map<String, Object> copyOf(Event event) {
+    Map<String, Object> nested = event.toNested();
+    if (nested.toString().length() <= MAX_COPY_CHARS) {
+      return nested;
+    }
+    Map<String, Object> stub = new LinkedHashMap<>();
+    for (String field : List.of("id", "ts", "tenant_id", "host_id", "event.type", "event.action")) {
+      if (event.get(field) != null) {
+        stub.put(field, event.get(field));
+      }
+    }
+    stub.put("truncated", true);
+    return Event.of(stub).toNested();
   }
 
   private static void addUser(Alert alert, Event event) {

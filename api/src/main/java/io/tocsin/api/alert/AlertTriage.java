@@ -5,7 +5,6 @@ import io.tocsin.api.command.CommandService;
 import io.tocsin.api.command.CommandStateChanged;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
-import io.tocsin.api.retention.RetentionPolicy;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.user.User;
 import io.tocsin.engine.policy.Severity;
@@ -31,12 +30,14 @@ class AlertTriage {
   static final List<String> CLOSE_REASONS =
       List.of("true_positive", "false_positive", "benign", "duplicate", "other");
   private static final int MAX_HISTORY = 1000;
+  private static final int MAX_NOTES = 200;
+  private static final int MAX_ACTIONS = 100;
+  private static final int MAX_PARAMETERS_CHARS = 8192;
 
   private final AlertWriter writer;
   private final CommandService commands;
   private final EventStore events;
   private final Assignees assignees;
-  private final RetentionPolicy retention;
   private final Clock clock;
 
   AlertTriage(
@@ -44,13 +45,11 @@ class AlertTriage {
       CommandService commands,
       EventStore events,
       Assignees assignees,
-      RetentionPolicy retention,
       Clock clock) {
     this.writer = writer;
     this.commands = commands;
     this.events = events;
     this.assignees = assignees;
-    this.retention = retention;
     this.clock = clock;
   }
 
@@ -116,12 +115,9 @@ class AlertTriage {
       }
     }
     Optional<User> newAssignee = assignee;
-    long retentionMillis = retention.retention(who.tenantId()).toMillis();
     return writer
         .mutate(
-            who.tenantId(),
-            id,
-            (a, now) -> applyUpdate(a, who, body, newAssignee, unassign, now, retentionMillis))
+            who.tenantId(), id, (a, now) -> applyUpdate(a, who, body, newAssignee, unassign, now))
         .orElseThrow(() -> ApiException.notFound("Alert"));
   }
 
@@ -131,8 +127,7 @@ class AlertTriage {
       AlertRequests.Update body,
       Optional<User> assignee,
       boolean unassign,
-      Instant now,
-      long retentionMillis) {
+      Instant now) {
     List<AlertHistoryEntry> h = new ArrayList<>();
     boolean closing = false;
     if (body.status() != null && !body.status().equals(a.status)) {
@@ -146,7 +141,6 @@ class AlertTriage {
       } else {
         a.closeReason = null;
         a.closedAt = null;
-        a.expiresAt = null;
       }
     } else if (body.closeReason() != null
         && a.isClosed()
@@ -175,17 +169,19 @@ class AlertTriage {
       a.tags = new ArrayList<>(body.tags());
     }
     if (body.notes() != null && !body.notes().isBlank()) {
+      if (a.notes.size() >= MAX_NOTES) {
+        throw ApiException.badRequest(
+            "alert already has " + MAX_NOTES + " notes",
+            Map.of("field", "notes", "reason", "too many notes on this alert"));
+      }
       a.notes.add(new AlertNote(body.notes(), who.userId(), who.username(), now));
-      h.add(entry(now, who, "note", null, body.notes()));
+      h.add(entry(now, who, "note", null, abbreviate(body.notes())));
     }
     if (h.isEmpty()) {
       return null;
     }
     a.history.addAll(h);
     boundHistory(a);
-    if (a.isClosed()) {
-      a.expiresAt = now.plusMillis(retentionMillis);
-    }
     return closing ? AlertChange.CLOSED : AlertChange.UPDATED;
   }
 
@@ -198,6 +194,11 @@ class AlertTriage {
                         "action must be one of isolate_host, release_host, kill_process,"
                             + " quarantine, restore, block",
                         Map.of("field", "action", "reason", "unknown action")));
+    if (body.parameters() != null && body.parameters().toString().length() > MAX_PARAMETERS_CHARS) {
+      throw ApiException.badRequest(
+          "parameters are too large (at most " + MAX_PARAMETERS_CHARS + " characters)",
+          Map.of("field", "parameters", "reason", "too large"));
+    }
     String commandId = CommandService.newId();
     AlertAction[] queued = new AlertAction[1];
     Alert alert =
@@ -206,6 +207,11 @@ class AlertTriage {
                 who.tenantId(),
                 id,
                 (a, now) -> {
+                  if (a.actions.size() >= MAX_ACTIONS) {
+                    throw ApiException.badRequest(
+                        "alert already has " + MAX_ACTIONS + " actions",
+                        Map.of("field", "action", "reason", "too many actions on this alert"));
+                  }
                   if (a.hostId == null) {
                     throw ApiException.badRequest(
                         "alert has no host_id: there is no agent to run the action on");
@@ -292,6 +298,10 @@ class AlertTriage {
   private static AlertHistoryEntry entry(
       Instant now, CurrentPrincipal who, String action, String from, String to) {
     return new AlertHistoryEntry(now, who.userId(), who.username(), action, from, to);
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 200 ? text : text.substring(0, 199) + "…";
   }
 
   /** Keeps the first entry (creation) and the most recent ones. */

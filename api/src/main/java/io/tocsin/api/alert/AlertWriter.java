@@ -1,5 +1,6 @@
 package io.tocsin.api.alert;
 
+import io.tocsin.api.retention.RetentionPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,11 +31,17 @@ class AlertWriter {
 
   private final AlertStore store;
   private final ObjectProvider<AlertChangeListener> listeners;
+  private final RetentionPolicy retention;
   private final Clock clock;
 
-  AlertWriter(AlertStore store, ObjectProvider<AlertChangeListener> listeners, Clock clock) {
+  AlertWriter(
+      AlertStore store,
+      ObjectProvider<AlertChangeListener> listeners,
+      RetentionPolicy retention,
+      Clock clock) {
     this.store = store;
     this.listeners = listeners;
+    this.retention = retention;
     this.clock = clock;
   }
 
@@ -64,6 +71,8 @@ class AlertWriter {
       }
       alert.version = expected + 1;
       alert.updatedAt = now;
+      // Real MongoDB's TTL index expires a closed alert once it has been idle for the retention.
+      alert.expiresAt = alert.isClosed() ? now.plus(retention.retention(tenantId)) : null;
       if (store.replace(alert, expected)) {
         notify(type, alert);
         return Optional.of(alert);

@@ -184,6 +184,14 @@ class CommandProtocolTest extends ApiTest {
                 Map.of("action", "restore", "parameters", Map.of()));
     assertThat(noPath.status()).isEqualTo(400);
 
+    ApiClient.Response huge =
+        analyst
+            .client()
+            .post(
+                "/api/v1/alerts/" + alertId + "/actions",
+                Map.of("action", "block", "parameters", Map.of("ip", "x".repeat(9000))));
+    assertThat(huge.status()).as(huge.toString()).isEqualTo(400);
+
     String id = action("release_host", Map.of()).path("id").asString();
     assertThat(agent.post(commands() + "/" + id + "/result", Map.of("status", "great")).status())
         .isEqualTo(400);

@@ -93,6 +93,15 @@ class RetentionTest extends ApiTest {
     age(oldOpen, Duration.ofDays(3));
     String freshClosed = alert(t.id(), admin, "fresh-closed");
     assertThat(admin.put("/api/v1/alerts/" + freshClosed, close).status()).isEqualTo(200);
+    Date expires =
+        mongo
+            .getCollection("alerts")
+            .find(new Document("_id", freshClosed))
+            .first()
+            .getDate("expiresAt");
+    assertThat(expires.toInstant())
+        .isBetween(
+            Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofDays(1)));
     String otherOldClosed = alert(keeper.id(), keeper.admin(), "other-old-closed");
     assertThat(keeper.admin().put("/api/v1/alerts/" + otherOldClosed, close).status())
         .isEqualTo(200);
