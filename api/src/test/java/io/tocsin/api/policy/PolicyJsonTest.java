@@ -1,0 +1,134 @@
+package io.tocsin.api.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tocsin.api.detection.Problem;
+import io.tocsin.engine.policy.PolicyDefinition;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyJsonTest {
+
+  @Test
+  void ruleIdsWhenSomeGivenThenFirstFreeNumbersAssigned() {
+    PolicyJson.Parsed parsed =
+        PolicyJson.parse(
+            Map.of(
+                "name",
+                "P",
+                "rules",
+                List.of(
+                    Map.of("condition", "host_id == 'a'"),
+                    Map.of("id", "rule_001", "condition", "host_id == 'b'"),
+                    Map.of("condition", "host_id == 'c'"))));
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.rules())
+        .extracting(r -> r.id())
+        .containsExactly("rule_002", "rule_001", "rule_003");
+  }
+
+  @Test
+  void renderThenParseThenSameDefinition() {
+    Map<String, Object> body =
+        Map.of(
+            "name",
+            "P",
+            "description",
+            "d",
+            "enabled",
+            false,
+            "tags",
+            List.of("attack.t1"),
+            "rules",
+            List.of(
+                Map.of(
+                    "id",
+                    "r",
+                    "condition",
+                    "host_id == 'a'",
+                    "action",
+                    "BLOCK",
+                    "severity",
+                    "High",
+                    "parameters",
+                    Map.of("k", List.of(1, 2)),
+                    "sequence",
+                    Map.of(
+                        "by",
+                        "host_id",
+                        "within",
+                        "5m",
+                        "steps",
+                        List.of("host_id == 'x'", "host_id == 'y'")),
+                    "suppress",
+                    Map.of("for", "10m", "group_by", List.of("host_id")),
+                    "exceptions",
+                    List.of("user.name == 'svc'"))));
+    PolicyDefinition first = PolicyJson.parse(body).definition("p1", true);
+
+    PolicyDefinition second = PolicyJson.parse(PolicyJson.render(first)).definition("p1", true);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(first.rules().get(0).action()).isEqualTo("block");
+    assertThat(first.rules().get(0).severity()).isEqualTo("high");
+    assertThat(first.rules().get(0).sequence().by()).containsExactly("host_id");
+  }
+
+  @Test
+  void shapeProblemsWhenWrongTypesAndUnknownMembersThenEachWithItsField() {
+    PolicyJson.Parsed parsed =
+        PolicyJson.parse(
+            Map.of(
+                "name",
+                5,
+                "tags",
+                List.of("ok", 3),
+                "colour",
+                "red",
+                "rules",
+                List.of(
+                    "not an object",
+                    Map.of(
+                        "condition",
+                        "host_id == 'a'",
+                        "threshold",
+                        Map.of("count", "five", "withn", "1m")))));
+
+    assertThat(parsed.problems())
+        .extracting(Problem::field)
+        .containsExactlyInAnyOrder(
+            "colour",
+            "name",
+            "tags[1]",
+            "rules[0]",
+            "rules[1].threshold.withn",
+            "rules[1].threshold.count");
+    assertThat(parsed.problems())
+        .filteredOn(p -> p.field().equals("rules[1].threshold.withn"))
+        .extracting(Problem::message)
+        .containsExactly("unknown member [withn], did you mean [within]?");
+  }
+
+  @Test
+  void serverMembersThenIgnored() {
+    PolicyJson.Parsed parsed =
+        PolicyJson.parse(
+            Map.of(
+                "name",
+                "P",
+                "version",
+                3,
+                "created_at",
+                "x",
+                "builtin",
+                true,
+                "samples",
+                Map.of(),
+                "rules",
+                List.of(Map.of("condition", "host_id == 'a'"))));
+
+    assertThat(parsed.problems()).isEmpty();
+  }
+}
