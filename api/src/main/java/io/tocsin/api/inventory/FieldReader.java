@@ -58,7 +58,11 @@ final class FieldReader {
       return null;
     }
     if (n < min || n > max) {
-      fail(path, "must be between " + min + " and " + max);
+      fail(
+          path,
+          max == Long.MAX_VALUE
+              ? "must be at least " + min
+              : "must be between " + min + " and " + max);
       return null;
     }
     return n;
