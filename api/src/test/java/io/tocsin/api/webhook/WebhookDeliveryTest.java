@@ -2,6 +2,7 @@ package io.tocsin.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tocsin.api.support.ApiClient.Response;
 import io.tocsin.api.webhook.Receiver.Reply;
 import io.tocsin.engine.policy.Severity;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliveryTest extends WebhookTestBase {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired MeterRegistry meters;
 
   @Test
   void alertDeliveredSignedWithBothSchemesAndTheSeedPayload() throws Exception {
@@ -141,6 +145,15 @@ class WebhookDeliveryTest extends WebhookTestBase {
     assertThat(receiver.requests()).hasSize(5);
     assertThat(receiver.requests().get(4).header("webhook-id")).isEqualTo(id);
     assertThat(t.engineer().post(redrive, null).status()).isEqualTo(409);
+    assertThat(meters.get("tocsin.webhook.deliveries").tag("outcome", "dead").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("tocsin.webhook.deliveries").tag("outcome", "retried").counter().count())
+        .isGreaterThanOrEqualTo(3);
+    assertThat(meters.get("tocsin.webhook.deliveries").tag("outcome", "sent").counter().count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.get("tocsin.webhook.deliveries").tag("outcome", "failed").counter().count())
+        .isGreaterThanOrEqualTo(4);
+    assertThat(meters.get("tocsin.webhook.pending").gauge().value()).isGreaterThanOrEqualTo(0);
   }
 
   @Test
