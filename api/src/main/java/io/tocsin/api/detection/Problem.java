@@ -1,5 +1,6 @@
 package io.tocsin.api.detection;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tocsin.engine.policy.LoadDiagnostic;
 import java.util.regex.Matcher;
@@ -65,6 +66,7 @@ public record Problem(
         policy);
   }
 
+  @JsonIgnore
   public boolean isError() {
     return "error".equals(severity);
   }

@@ -221,6 +221,8 @@ class PolicyCrudTest extends DetectionApiTest {
     assertThat(response.status()).isEqualTo(400);
     JsonNode d = response.body().path("error").path("details").path("diagnostics").get(0);
     assertThat(d.path("code").asString()).isEqualTo("UNKNOWN_LIST");
+    assertThat(d.has("error")).as("no stray properties").isFalse();
+    assertThat(d.path("severity").asString()).isEqualTo("error");
     assertThat(d.path("field").asString()).isEqualTo("rules[0].condition");
     assertThat(d.path("line").asInt()).isEqualTo(1);
     assertThat(d.path("column").asInt()).isEqualTo(25);
