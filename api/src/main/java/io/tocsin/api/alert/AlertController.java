@@ -27,10 +27,12 @@ class AlertController {
 
   private final AlertQueries queries;
   private final AlertTriage triage;
+  private final AlertResponses responses;
 
-  AlertController(AlertQueries queries, AlertTriage triage) {
+  AlertController(AlertQueries queries, AlertTriage triage, AlertResponses responses) {
     this.queries = queries;
     this.triage = triage;
+    this.responses = responses;
   }
 
   @GetMapping
@@ -99,7 +101,7 @@ class AlertController {
   @PreAuthorize(Authz.ANALYST)
   Map<String, Object> action(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody AlertRequests.Action body) {
-    return triage.requestAction(principal, id, body);
+    return responses.requestAction(principal, id, body);
   }
 
   static Instant time(String field, String value) {

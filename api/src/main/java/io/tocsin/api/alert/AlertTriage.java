@@ -1,8 +1,5 @@
 package io.tocsin.api.alert;
 
-import io.tocsin.api.command.ActionType;
-import io.tocsin.api.command.CommandService;
-import io.tocsin.api.command.CommandStateChanged;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.security.CurrentPrincipal;
@@ -19,10 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/** What analysts do to alerts: create by hand, update (audited), run response actions. */
+/** What analysts do to alerts: create by hand and update, every change audited. */
 @Service
 class AlertTriage {
 
@@ -31,23 +27,14 @@ class AlertTriage {
       List.of("true_positive", "false_positive", "benign", "duplicate", "other");
   private static final int MAX_HISTORY = 1000;
   private static final int MAX_NOTES = 200;
-  private static final int MAX_ACTIONS = 100;
-  private static final int MAX_PARAMETERS_CHARS = 8192;
 
   private final AlertWriter writer;
-  private final CommandService commands;
   private final EventStore events;
   private final Assignees assignees;
   private final Clock clock;
 
-  AlertTriage(
-      AlertWriter writer,
-      CommandService commands,
-      EventStore events,
-      Assignees assignees,
-      Clock clock) {
+  AlertTriage(AlertWriter writer, EventStore events, Assignees assignees, Clock clock) {
     this.writer = writer;
-    this.commands = commands;
     this.events = events;
     this.assignees = assignees;
     this.clock = clock;
@@ -185,117 +172,7 @@ class AlertTriage {
     return closing ? AlertChange.CLOSED : AlertChange.UPDATED;
   }
 
-  Map<String, Object> requestAction(CurrentPrincipal who, String id, AlertRequests.Action body) {
-    ActionType type =
-        ActionType.parse(body == null ? null : body.action())
-            .orElseThrow(
-                () ->
-                    ApiException.badRequest(
-                        "action must be one of isolate_host, release_host, kill_process,"
-                            + " quarantine, restore, block",
-                        Map.of("field", "action", "reason", "unknown action")));
-    if (body.parameters() != null && body.parameters().toString().length() > MAX_PARAMETERS_CHARS) {
-      throw ApiException.badRequest(
-          "parameters are too large (at most " + MAX_PARAMETERS_CHARS + " characters)",
-          Map.of("field", "parameters", "reason", "too large"));
-    }
-    String commandId = CommandService.newId();
-    AlertAction[] queued = new AlertAction[1];
-    Alert alert =
-        writer
-            .mutate(
-                who.tenantId(),
-                id,
-                (a, now) -> {
-                  if (a.actions.size() >= MAX_ACTIONS) {
-                    throw ApiException.badRequest(
-                        "alert already has " + MAX_ACTIONS + " actions",
-                        Map.of("field", "action", "reason", "too many actions on this alert"));
-                  }
-                  if (a.hostId == null) {
-                    throw ApiException.badRequest(
-                        "alert has no host_id: there is no agent to run the action on");
-                  }
-                  Map<String, Object> p = ActionParameters.of(type, a, body.parameters());
-                  String missing = ActionParameters.missing(type, p);
-                  if (missing != null) {
-                    throw ApiException.badRequest(
-                        missing + " is required for " + type.wireName(),
-                        Map.of("field", missing, "reason", "required"));
-                  }
-                  queued[0] =
-                      new AlertAction(
-                          commandId,
-                          type.wireName(),
-                          "pending",
-                          a.hostId,
-                          p,
-                          false,
-                          who.userId(),
-                          who.username(),
-                          now,
-                          now,
-                          null,
-                          Map.of());
-                  a.actions.add(queued[0]);
-                  a.history.add(
-                      entry(now, who, "action_requested", null, type.wireName() + " " + commandId));
-                  boundHistory(a);
-                  return AlertChange.UPDATED;
-                })
-            .orElseThrow(() -> ApiException.notFound("Alert"));
-    commands.queue(
-        new CommandService.NewCommand(
-            commandId,
-            who.tenantId(),
-            alert.hostId,
-            alert.id,
-            type,
-            queued[0].parameters(),
-            false,
-            who.userId(),
-            who.username()));
-    return AlertViews.action(queued[0]);
-  }
-
-  /** Mirrors a command's state onto the alert action with the same id. */
-  @EventListener
-  void onCommandState(CommandStateChanged e) {
-    if (e.alertId() == null) {
-      return;
-    }
-    writer.mutate(
-        e.tenantId(),
-        e.alertId(),
-        (a, now) -> {
-          for (int i = 0; i < a.actions.size(); i++) {
-            AlertAction action = a.actions.get(i);
-            if (!action.id().equals(e.commandId())
-                || isFinal(action.state())
-                || action.state().equals(e.status())) {
-              continue;
-            }
-            a.actions.set(i, action.withState(e.status(), e.at(), e.message(), e.details()));
-            a.history.add(
-                new AlertHistoryEntry(
-                    now,
-                    null,
-                    e.actor(),
-                    "action_state",
-                    action.type() + " " + action.state(),
-                    action.type() + " " + e.status()));
-            boundHistory(a);
-            return e.isFinal() ? AlertChange.ACTION_COMPLETED : AlertChange.UPDATED;
-          }
-          return null;
-        });
-  }
-
-  private static boolean isFinal(String state) {
-    return "succeeded".equals(state) || "failed".equals(state) || "dry_run".equals(state);
-  }
-
-  private static AlertHistoryEntry entry(
+  static AlertHistoryEntry entry(
       Instant now, CurrentPrincipal who, String action, String from, String to) {
     return new AlertHistoryEntry(now, who.userId(), who.username(), action, from, to);
   }
