@@ -55,11 +55,17 @@ class WebhookTester {
       result.put("error", e.getMessage());
       return result;
     }
+    String secret;
+    try {
+      secret = cipher.decrypt(hook.id(), hook.secret());
+    } catch (IllegalStateException e) {
+      result.put("delivered", false);
+      result.put("error", e.getMessage());
+      return result;
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Tocsin-Event", event);
-    headers.putAll(
-        Signatures.headers(
-            cipher.decrypt(hook.id(), hook.secret()), deliveryId, now.getEpochSecond(), body));
+    headers.putAll(Signatures.headers(secret, deliveryId, now.getEpochSecond(), body));
     WebhookSender.Result r = sender.send(hook.url(), body, headers);
     result.put("delivered", r.ok());
     result.put("status_code", r.statusCode());

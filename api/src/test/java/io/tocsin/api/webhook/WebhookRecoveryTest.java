@@ -108,4 +108,24 @@ class WebhookRecoveryTest extends WebhookTestBase {
     assertThat(alert.path("tags").toString()).isEqualTo(api.body().path("tags").toString());
     assertThat(alert.path("events").toString()).isEqualTo(api.body().path("events").toString());
   }
+
+  @Test
+  void unreadableSecretDeadLettersInsteadOfRetryingForever() throws Exception {
+    receiver();
+    Tenant t = newTenant();
+    String hook = webhook(t, Map.of());
+    // As if TOCSIN_WEBHOOK_KEY had changed since the secret was stored.
+    mongo.updateFirst(
+        Query.query(where("_id").is(hook)),
+        new Update().set("secret", "v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+        Webhook.class);
+    raiseAlert(t, "pol-badkey", Severity.HIGH);
+
+    await(
+        () -> deliveries(t, hook).body().at("/deliveries/0/state").asString().equals("dead"),
+        "dead letter");
+    assertThat(deliveries(t, hook).body().at("/deliveries/0/last_error").asString())
+        .contains("TOCSIN_WEBHOOK_KEY");
+    assertThat(receiver.requests()).isEmpty();
+  }
 }

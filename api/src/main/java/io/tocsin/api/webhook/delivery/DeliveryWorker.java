@@ -74,11 +74,17 @@ class DeliveryWorker {
         return;
       }
     }
+    String secret;
+    try {
+      secret = cipher.decrypt(hook.id(), hook.secret());
+    } catch (IllegalStateException e) {
+      // A changed TOCSIN_WEBHOOK_KEY: retrying cannot help until the secret is set again.
+      finish(d, body, start, new WebhookSender.Result(null, 0, e.getMessage(), false, null));
+      return;
+    }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Tocsin-Event", d.event());
-    headers.putAll(
-        Signatures.headers(
-            cipher.decrypt(hook.id(), hook.secret()), d.id(), start.getEpochSecond(), body));
+    headers.putAll(Signatures.headers(secret, d.id(), start.getEpochSecond(), body));
     finish(d, body, start, sender.send(hook.url(), body, headers));
   }
 
