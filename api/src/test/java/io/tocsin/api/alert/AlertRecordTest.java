@@ -84,6 +84,40 @@ class AlertRecordTest extends ApiTest {
     assertThat(alerts.view("another-tenant", id)).isEmpty();
   }
 
+  /** Regression: group keys are field paths; dotted map keys failed the alert write. */
+  @Test
+  void detectionGroupedByDottedFieldIsStoredAndReadBack() {
+    String policy = unique("pol");
+    Event e1 = event(TENANT, unique("evt"), "host-d", T0);
+    Detection base =
+        detection(unique("det"), TENANT, policy, Severity.HIGH, Action.ALERT, List.of(e1), 1);
+    Detection d =
+        new Detection(
+            base.id(),
+            base.kind(),
+            base.tenantId(),
+            base.policyId(),
+            base.policyName(),
+            base.ruleId(),
+            base.severity(),
+            base.action(),
+            base.parameters(),
+            java.util.Map.of("network.source.ip", "198.51.100.7"),
+            base.events(),
+            base.riskScore(),
+            base.mitreTags(),
+            base.count(),
+            base.firstSeen(),
+            base.lastSeen(),
+            base.reason());
+
+    alerts.record(TENANT, List.of(d));
+
+    JsonNode alert = onlyAlertOf(policy);
+    assertThat(alert.path("group_key").path("network.source.ip").asString())
+        .isEqualTo("198.51.100.7");
+  }
+
   @Test
   void updateRaisesCountAndLastSeenAndAppendsEventsOnce() {
     String policy = unique("pol");
