@@ -42,6 +42,9 @@ final class ShapeMappers {
     boolean file = "file_operation".equals(raw.get("type"));
     out.put("event.type", file ? "file" : "process");
     copy(raw, "operation", out, "event.action");
+    if (file) {
+      copy(raw, "operation", out, "file.operation");
+    }
     if (!file && !out.containsKey("event.action")) {
       out.put("event.action", "start");
     }

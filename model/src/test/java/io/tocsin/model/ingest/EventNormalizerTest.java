@@ -59,6 +59,7 @@ class EventNormalizerTest {
 
     assertThat(event.get("event.type")).isEqualTo("file");
     assertThat(event.get("event.action")).isEqualTo("write");
+    assertThat(event.get("file.operation")).isEqualTo("write");
     assertThat(event.get("file.path")).isEqualTo("/tmp/x/run.sh");
     assertThat(event.get("file.name")).isEqualTo("run.sh");
     assertThat(event.get("file.size")).isEqualTo(2048L);

@@ -39,8 +39,11 @@ final class EventStream {
     return events;
   }
 
-  /** Shifts every timestamp by the same amount so the earliest one becomes {@code now}. */
-  static void rebase(List<ObjectNode> events, Instant now) {
+  /**
+   * Shifts every timestamp by the same amount so the earliest one becomes {@code start}; returns
+   * the latest timestamp after the shift ({@code start} when the file has none).
+   */
+  static Instant rebase(List<ObjectNode> events, Instant start) {
     Instant earliest =
         events.stream()
             .map(EventStream::time)
@@ -48,16 +51,20 @@ final class EventStream {
             .min(Instant::compareTo)
             .orElse(null);
     if (earliest == null) {
-      return;
+      return start;
     }
-    Duration shift = Duration.between(earliest, now);
+    Duration shift = Duration.between(earliest, start);
+    Instant latest = start;
     for (ObjectNode event : events) {
       for (String field : TIME_FIELDS) {
         if (event.hasNonNull(field)) {
-          event.put(field, Instant.parse(event.get(field).asString()).plus(shift).toString());
+          Instant moved = Instant.parse(event.get(field).asString()).plus(shift);
+          event.put(field, moved.toString());
+          latest = moved.isAfter(latest) ? moved : latest;
         }
       }
     }
+    return latest;
   }
 
   /** Appends {@code suffix} to top-level and {@code event.id} ids. */

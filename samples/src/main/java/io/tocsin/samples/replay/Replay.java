@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.ObjectMapper;
@@ -53,10 +54,13 @@ public final class Replay {
   int run() throws Exception {
     int acknowledged = 0;
     EventStream stream = new EventStream(json);
+    // Files play one after another on one timeline: correlation windows run on event time, and a
+    // file rebased to start before the previous one ended would arrive as late events.
+    Instant next = clock.instant();
     for (Path file : options.files()) {
       List<ObjectNode> events = stream.read(file);
       if (options.rebase()) {
-        EventStream.rebase(events, clock.instant());
+        next = EventStream.rebase(events, next).plusSeconds(1);
       }
       if (options.runSuffix() != null) {
         EventStream.suffixIds(events, options.runSuffix());

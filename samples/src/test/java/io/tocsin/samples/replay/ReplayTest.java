@@ -86,6 +86,31 @@ class ReplayTest {
   }
 
   @Test
+  void rebasedFilesPlayOneAfterAnother() throws Exception {
+    Path first = dir.resolve("a.jsonl");
+    Path second = dir.resolve("b.jsonl");
+    Files.writeString(
+        first,
+        "{\"id\":\"a\",\"ts\":\"2026-01-01T00:00:00Z\"}\n{\"id\":\"b\",\"ts\":\"2026-01-01T00:01:00Z\"}\n");
+    Files.writeString(second, "{\"id\":\"c\",\"ts\":\"2026-01-01T00:00:00Z\"}\n");
+    ReplayOptions options =
+        ReplayOptions.parse(
+            List.of(
+                "--server",
+                url(),
+                "--api-key",
+                "k",
+                "--rebase",
+                first.toString(),
+                second.toString()),
+            Map.<String, String>of()::get);
+
+    replay(options, Instant.parse("2026-11-22T12:00:00Z")).run();
+
+    assertThat(batches.get(1).get(0).get("ts").asString()).isEqualTo("2026-11-22T12:01:01Z");
+  }
+
+  @Test
   void freshIdsSuffixBothIdFields() throws Exception {
     Path file = dir.resolve("s.jsonl");
     Files.writeString(file, "{\"id\":\"a\",\"event\":{\"id\":\"a\"}}\n");
