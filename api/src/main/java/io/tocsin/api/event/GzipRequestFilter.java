@@ -2,16 +2,14 @@ package io.tocsin.api.event;
 
 import io.tocsin.api.error.ErrorCode;
 import io.tocsin.api.error.ErrorWriter;
-import io.tocsin.api.web.PayloadTooLargeException;
+import io.tocsin.api.web.LimitedInputStream;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
@@ -76,7 +74,8 @@ class GzipRequestFilter extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new InflatingStream(new GZIPInputStream(super.getInputStream(), 16 * 1024), limit);
+        stream =
+            new LimitedInputStream(new GZIPInputStream(super.getInputStream(), 16 * 1024), limit);
       }
       return stream;
     }
@@ -104,67 +103,6 @@ class GzipRequestFilter extends OncePerRequestFilter {
     private static boolean isEncodingOrLength(String name) {
       return HttpHeaders.CONTENT_ENCODING.equalsIgnoreCase(name)
           || HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name);
-    }
-  }
-
-  private static final class InflatingStream extends ServletInputStream {
-    private final InputStream delegate;
-    private final long limit;
-    private long count;
-    private boolean finished;
-
-    InflatingStream(InputStream delegate, long limit) {
-      this.delegate = delegate;
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = delegate.read();
-      if (b < 0) {
-        finished = true;
-      } else {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = delegate.read(buffer, offset, length);
-      if (n < 0) {
-        finished = true;
-      } else {
-        add(n);
-      }
-      return n;
-    }
-
-    private void add(long n) throws PayloadTooLargeException {
-      count += n;
-      if (count > limit) {
-        throw new PayloadTooLargeException(limit);
-      }
-    }
-
-    @Override
-    public boolean isFinished() {
-      return finished;
-    }
-
-    @Override
-    public boolean isReady() {
-      return true;
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-      throw new UnsupportedOperationException("asynchronous reads of gzip bodies");
-    }
-
-    @Override
-    public void close() throws IOException {
-      delegate.close();
     }
   }
 }

@@ -4,7 +4,6 @@ import io.tocsin.api.config.TocsinProperties;
 import io.tocsin.api.error.ErrorCode;
 import io.tocsin.api.error.ErrorWriter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -62,60 +61,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new CountingStream(super.getInputStream(), limit);
+        stream = new LimitedInputStream(super.getInputStream(), limit);
       }
       return stream;
-    }
-  }
-
-  private static final class CountingStream extends ServletInputStream {
-    private final ServletInputStream delegate;
-    private final long limit;
-    private long count;
-
-    CountingStream(ServletInputStream delegate, long limit) {
-      this.delegate = delegate;
-      this.limit = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = delegate.read();
-      if (b >= 0) {
-        add(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = delegate.read(buffer, offset, length);
-      if (n > 0) {
-        add(n);
-      }
-      return n;
-    }
-
-    private void add(long n) throws PayloadTooLargeException {
-      count += n;
-      if (count > limit) {
-        throw new PayloadTooLargeException(limit);
-      }
-    }
-
-    @Override
-    public boolean isFinished() {
-      return delegate.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-      return delegate.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-      delegate.setReadListener(listener);
     }
   }
 }
