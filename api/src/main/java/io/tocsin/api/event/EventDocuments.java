@@ -13,13 +13,16 @@ import org.bson.Document;
  * Maps events to and from documents of the {@code events} collection: the nested canonical shape
  * ({@link Event#toNested()}), {@code ts} as a BSON date, and the ingest metadata at the top level.
  * {@code _id} is {@code tenant:id}, so lookups by id use the store's primary index (the only one
- * the embedded store serves {@code $in} from) while {@code {tenant_id, id}} stays unique too.
+ * the embedded store serves {@code $in} from) and it alone keeps an id unique within a tenant.
  */
 final class EventDocuments {
 
   static final String COLLECTION = "events";
   static final String INGESTED_AT = "ingested_at";
-  static final String EVALUATED = "evaluated";
+
+  /** Written by versions before {@link PendingEvaluations}; skipped when read. */
+  private static final String LEGACY_EVALUATED = "evaluated";
+
   static final String SOURCE_SHAPE = "source_shape";
 
   private EventDocuments() {}
@@ -33,7 +36,6 @@ final class EventDocuments {
     event.toNested().forEach((k, v) -> doc.put(k, bson(v)));
     doc.put(INGESTED_AT, Date.from(ingestedAt));
     doc.put(SOURCE_SHAPE, sourceShape);
-    doc.put(EVALUATED, false);
     return doc;
   }
 
@@ -43,7 +45,7 @@ final class EventDocuments {
         (k, v) -> {
           if (!k.equals("_id")
               && !k.equals(INGESTED_AT)
-              && !k.equals(EVALUATED)
+              && !k.equals(LEGACY_EVALUATED)
               && !k.equals(SOURCE_SHAPE)) {
             nested.put(k, java(v));
           }
@@ -52,8 +54,7 @@ final class EventDocuments {
     return new StoredEvent(
         Event.fromNested(nested),
         ingested == null ? null : ingested.toInstant(),
-        doc.getString(SOURCE_SHAPE),
-        Boolean.TRUE.equals(doc.getBoolean(EVALUATED)));
+        doc.getString(SOURCE_SHAPE));
   }
 
   private static Object bson(Object value) {

@@ -20,9 +20,11 @@ class EventQueryService {
   private static final Document NEWEST_FIRST = new Document("ts", -1).append("id", -1);
 
   private final EventStore store;
+  private final PendingEvaluations pending;
 
-  EventQueryService(EventStore store) {
+  EventQueryService(EventStore store, PendingEvaluations pending) {
     this.store = store;
+    this.pending = pending;
   }
 
   Map<String, Object> list(String tenantId, EventQuery query) {
@@ -64,7 +66,7 @@ class EventQueryService {
   Map<String, Object> detail(String tenantId, String id) {
     return store
         .findById(tenantId, id)
-        .map(EventViews::detail)
+        .map(stored -> EventViews.detail(stored, !pending.isPending(tenantId, id)))
         .orElseThrow(() -> ApiException.notFound("Event " + id));
   }
 

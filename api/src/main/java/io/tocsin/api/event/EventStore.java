@@ -119,25 +119,19 @@ public class EventStore {
     return Optional.ofNullable(doc).map(EventDocuments::fromDocument);
   }
 
-  /** Marks events as evaluated once their detections are recorded. */
-  public void markEvaluated(String tenantId, Collection<String> ids) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    List<String> keys = ids.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
-    durable.updateMany(
-        new Document("_id", new Document("$in", keys)),
-        new Document("$set", new Document(EventDocuments.EVALUATED, true)));
-  }
-
-  /** Events of any tenant stored before {@code before} and not yet evaluated, oldest first. */
-  public List<Event> findUnevaluated(Instant before, int limit) {
+  /**
+   * Deletes the tenant's events whose {@code ts} is before {@code before}, except {@code keepIds}.
+   *
+   * @return how many were deleted
+   */
+  public long deleteOlderThan(String tenantId, Instant before, Set<String> keepIds) {
     Document filter =
-        new Document(EventDocuments.EVALUATED, false)
-            .append(EventDocuments.INGESTED_AT, new Document("$lt", Date.from(before)));
-    List<Event> out = new ArrayList<>();
-    events.find(filter).limit(limit).forEach(d -> out.add(EventDocuments.fromDocument(d).event()));
-    return out;
+        new Document("tenant_id", tenantId).append("ts", new Document("$lt", Date.from(before)));
+    if (!keepIds.isEmpty()) {
+      List<String> keys = keepIds.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
+      filter.append("_id", new Document("$nin", keys));
+    }
+    return events.deleteMany(filter).getDeletedCount();
   }
 
   /**

@@ -14,13 +14,16 @@ public final class EventViews {
     return event.toNested();
   }
 
-  /** The detail view: the nested event plus {@code metadata} about its ingest. */
-  static Map<String, Object> detail(StoredEvent stored) {
+  /**
+   * The detail view: the nested event plus {@code metadata} about its ingest, including whether its
+   * detections are recorded yet ({@code evaluated}).
+   */
+  static Map<String, Object> detail(StoredEvent stored, boolean evaluated) {
     Map<String, Object> body = new LinkedHashMap<>(stored.event().toNested());
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("ingested_at", stored.ingestedAt());
     metadata.put("source_shape", stored.sourceShape());
-    metadata.put("evaluated", stored.evaluated());
+    metadata.put("evaluated", evaluated);
     metadata.put("tenant_id", stored.event().tenantId());
     body.put("metadata", metadata);
     return body;

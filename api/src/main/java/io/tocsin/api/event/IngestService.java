@@ -9,33 +9,42 @@ import io.tocsin.model.ingest.EventNormalizer;
 import io.tocsin.model.ingest.InputShape;
 import io.tocsin.model.ingest.InvalidEventException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
  * Ingest: normalizes each item, stores the valid ones in one bulk insert (a re-sent id is a
  * duplicate, neither stored nor evaluated again), then runs the newly stored events through the
- * detection pipeline before answering. The events are durable before evaluation starts, so an
- * evaluation failure never loses an acknowledged event: they stay {@code evaluated=false} and the
- * sweeper retries them.
+ * detection pipeline before answering. A {@link PendingEvaluations} batch naming the events is
+ * written before them and closed after their alerts, so an evaluation failure or a crash never
+ * loses an acknowledged event's detections: the sweeper re-runs open batches.
  */
 @Service
 public class IngestService {
 
   private final EventNormalizer normalizer;
   private final EventStore store;
+  private final PendingEvaluations pending;
   private final DetectionPipeline pipeline;
   private final Clock clock;
   private final Counter ingested;
   private final Counter rejectedCount;
   private final Counter duplicateCount;
 
-  IngestService(EventStore store, DetectionPipeline pipeline, Clock clock, MeterRegistry meters) {
+  IngestService(
+      EventStore store,
+      PendingEvaluations pending,
+      DetectionPipeline pipeline,
+      Clock clock,
+      MeterRegistry meters) {
     this.normalizer = new EventNormalizer(clock);
     this.store = store;
+    this.pending = pending;
     this.pipeline = pipeline;
     this.clock = clock;
     this.ingested = meters.counter("tocsin.events.ingested");
@@ -64,8 +73,16 @@ public class IngestService {
                 i, e.getMessage() == null ? "invalid event" : e.getMessage()));
       }
     }
-    EventStore.InsertOutcome outcome = store.insert(tenantId, valid, shapes, clock.instant());
-    List<Detection> detections = pipeline.processFresh(tenantId, outcome.stored());
+    List<Detection> detections = List.of();
+    EventStore.InsertOutcome outcome = new EventStore.InsertOutcome(List.of(), Set.of());
+    if (!valid.isEmpty()) {
+      Instant now = clock.instant();
+      // Opened before the events are stored: whatever happens next, the sweeper knows of them.
+      PendingEvaluations.Batch batch =
+          pending.open(tenantId, valid.stream().map(Event::id).toList(), now);
+      outcome = store.insert(tenantId, valid, shapes, now);
+      detections = pipeline.processFresh(batch, outcome.stored());
+    }
     ingested.increment(outcome.stored().size());
     rejectedCount.increment(rejected.size());
     duplicateCount.increment(outcome.duplicateIds().size());

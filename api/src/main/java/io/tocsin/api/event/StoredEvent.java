@@ -9,6 +9,5 @@ import java.time.Instant;
  * @param event the canonical event
  * @param ingestedAt when the server stored it
  * @param sourceShape the input shape it arrived in ({@code canonical}, {@code insec}, ...)
- * @param evaluated whether the detection pipeline has recorded its detections
  */
-public record StoredEvent(Event event, Instant ingestedAt, String sourceShape, boolean evaluated) {}
+public record StoredEvent(Event event, Instant ingestedAt, String sourceShape) {}

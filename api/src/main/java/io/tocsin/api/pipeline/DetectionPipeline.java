@@ -3,7 +3,7 @@ package io.tocsin.api.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.tocsin.api.event.EventStore;
+import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;
 import java.util.List;
@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Stored events → {@link Evaluator} → {@link DetectionRecorder} → mark evaluated. The mark comes
- * last, so a crash anywhere before it leaves the events for the {@link EvaluationSweeper}.
+ * Stored events → {@link Evaluator} → {@link DetectionRecorder} → close their pending batch. The
+ * close comes last, so a crash anywhere before it leaves the batch for the {@link
+ * EvaluationSweeper}.
  */
 @Service
 public class DetectionPipeline {
@@ -22,20 +23,23 @@ public class DetectionPipeline {
 
   private final Evaluator evaluator;
   private final DetectionRecorder recorder;
-  private final EventStore store;
+  private final PendingEvaluations pending;
   private final Timer latency;
   private final Counter evaluated;
   private final Counter detections;
   private final Counter failures;
 
   DetectionPipeline(
-      Evaluator evaluator, DetectionRecorder recorder, EventStore store, MeterRegistry meters) {
+      Evaluator evaluator,
+      DetectionRecorder recorder,
+      PendingEvaluations pending,
+      MeterRegistry meters) {
     this.evaluator = evaluator;
     this.recorder = recorder;
-    this.store = store;
+    this.pending = pending;
     this.latency =
         Timer.builder("tocsin.pipeline.evaluation")
-            .description("evaluate, record and mark one batch of stored events")
+            .description("evaluate one batch of stored events and record its detections")
             .publishPercentileHistogram()
             .register(meters);
     this.evaluated = meters.counter("tocsin.pipeline.events.evaluated");
@@ -44,14 +48,18 @@ public class DetectionPipeline {
   }
 
   /**
-   * Evaluates events just stored by ingest. A failure is logged and counted, not thrown: the events
-   * are already durable and the sweeper will retry them.
+   * Evaluates events just stored by ingest, then closes their pending batch. A failure is logged
+   * and counted, not thrown: the events are already durable and the batch stays open for the
+   * sweeper.
    *
    * @return the detections, or an empty list when evaluation failed
    */
-  public List<Detection> processFresh(String tenantId, List<Event> events) {
+  public List<Detection> processFresh(PendingEvaluations.Batch batch, List<Event> events) {
+    String tenantId = batch.tenantId();
     try {
-      return process(tenantId, events);
+      List<Detection> found = process(tenantId, events);
+      pending.close(batch);
+      return found;
     } catch (RuntimeException e) {
       failures.increment();
       log.error(
@@ -63,7 +71,7 @@ public class DetectionPipeline {
     }
   }
 
-  /** Evaluates, records and marks; throws if any step fails (nothing is marked then). */
+  /** Evaluates and records; throws if either step fails. */
   public List<Detection> process(String tenantId, List<Event> events) {
     if (events.isEmpty()) {
       return List.of();
@@ -73,7 +81,6 @@ public class DetectionPipeline {
     if (!found.isEmpty()) {
       recorder.record(tenantId, found);
     }
-    store.markEvaluated(tenantId, events.stream().map(Event::id).toList());
     latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     evaluated.increment(events.size());
     detections.increment(found.size());

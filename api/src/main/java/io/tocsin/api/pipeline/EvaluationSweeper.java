@@ -2,27 +2,25 @@ package io.tocsin.api.pipeline;
 
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.IngestProperties;
+import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.model.Event;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-runs stored events still marked {@code evaluated=false} once they are older than the grace
- * period: events whose evaluation failed, or whose server died between store and record. Runs at
- * startup and then every {@code tocsin.ingest.sweep-interval}. Evaluation is therefore
- * at-least-once; the alert service writes idempotently by detection id.
+ * Re-runs the events of {@link PendingEvaluations} batches still open after the grace period:
+ * batches whose evaluation failed, or whose server died between store and record. Runs at startup
+ * and then every {@code tocsin.ingest.sweep-interval}. Evaluation is therefore at-least-once; the
+ * alert service writes idempotently by detection id.
  */
 @Component
 public class EvaluationSweeper implements SmartLifecycle {
@@ -32,14 +30,20 @@ public class EvaluationSweeper implements SmartLifecycle {
       Comparator.comparing(Event::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()));
 
   private final EventStore store;
+  private final PendingEvaluations pending;
   private final DetectionPipeline pipeline;
   private final IngestProperties properties;
   private final Clock clock;
   private ScheduledExecutorService timer;
 
   EvaluationSweeper(
-      EventStore store, DetectionPipeline pipeline, IngestProperties properties, Clock clock) {
+      EventStore store,
+      PendingEvaluations pending,
+      DetectionPipeline pipeline,
+      IngestProperties properties,
+      Clock clock) {
     this.store = store;
+    this.pending = pending;
     this.pipeline = pipeline;
     this.properties = properties;
     this.clock = clock;
@@ -48,25 +52,27 @@ public class EvaluationSweeper implements SmartLifecycle {
   /** One sweep; returns how many events it re-evaluated. */
   public int sweepOnce() {
     Instant cutoff = clock.instant().minus(properties.sweepGrace());
-    List<Event> pending = store.findUnevaluated(cutoff, properties.sweepBatch());
-    if (pending.isEmpty()) {
-      return 0;
-    }
-    Map<String, List<Event>> byTenant =
-        pending.stream()
-            .collect(
-                Collectors.groupingBy(Event::tenantId, LinkedHashMap::new, Collectors.toList()));
+    List<PendingEvaluations.Batch> open = pending.openedBefore(cutoff, properties.sweepBatch());
     int done = 0;
-    for (Map.Entry<String, List<Event>> tenant : byTenant.entrySet()) {
-      List<Event> events = tenant.getValue().stream().sorted(BY_TIME).toList();
+    for (PendingEvaluations.Batch batch : open) {
       try {
-        pipeline.process(tenant.getKey(), events);
+        // Ids never stored (a crash before the insert, duplicates) are simply not found.
+        List<Event> events =
+            store.findByIds(batch.tenantId(), batch.eventIds()).stream().sorted(BY_TIME).toList();
+        pipeline.process(batch.tenantId(), events);
+        pending.close(batch);
         done += events.size();
       } catch (RuntimeException e) {
-        log.error("tenant {}: re-evaluating {} events failed", tenant.getKey(), events.size(), e);
+        log.error(
+            "tenant {}: re-evaluating {} events failed",
+            batch.tenantId(),
+            batch.eventIds().size(),
+            e);
       }
     }
-    log.info("re-evaluated {} events left unevaluated", done);
+    if (!open.isEmpty()) {
+      log.info("re-evaluated {} events of {} batches left open", done, open.size());
+    }
     return done;
   }
 

@@ -2,6 +2,8 @@ package io.tocsin.api.retention;
 
 import io.tocsin.api.alert.Alert;
 import io.tocsin.api.command.CommandService;
+import io.tocsin.api.event.EventStore;
+import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.tenant.Tenant;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Service;
  * Deletes what a tenant no longer keeps, given its {@code retention_days}:
  *
  * <ul>
- *   <li>events whose {@code ts} is older, once evaluated (an unevaluated back-filled event still
- *       gets its chance to raise an alert);
+ *   <li>events whose {@code ts} is older, once evaluated (a back-filled event still awaiting
+ *       evaluation gets its chance to raise an alert);
  *   <li>closed alerts whose last change ({@code updated_at}) is older; open and acknowledged alerts
  *       are never deleted by retention, an untriaged alert waits for a person, and its bounded
  *       event copy keeps its detail intact after its events are gone;
@@ -27,8 +29,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RetentionService {
-
-  static final String EVENTS = "events";
 
   /**
    * What one purge deleted in one tenant.
@@ -42,10 +42,15 @@ public class RetentionService {
   public record Purged(String tenantId, Instant cutoff, long events, long alerts, long commands) {}
 
   private final MongoTemplate mongo;
+  private final EventStore events;
+  private final PendingEvaluations pending;
   private final CommandService commands;
 
-  RetentionService(MongoTemplate mongo, CommandService commands) {
+  RetentionService(
+      MongoTemplate mongo, EventStore events, PendingEvaluations pending, CommandService commands) {
     this.mongo = mongo;
+    this.events = events;
+    this.pending = pending;
     this.commands = commands;
   }
 
@@ -57,18 +62,15 @@ public class RetentionService {
   Purged purge(Tenant tenant, Instant now) {
     Instant cutoff = now.minus(Duration.ofDays(RetentionPolicy.days(tenant)));
     Date before = Date.from(cutoff);
-    Document oldEvents =
-        new Document("tenant_id", tenant.id())
-            .append("ts", new Document("$lt", before))
-            .append("evaluated", new Document("$ne", false));
-    long events = mongo.getCollection(EVENTS).deleteMany(oldEvents).getDeletedCount();
+    long deletedEvents =
+        events.deleteOlderThan(tenant.id(), cutoff, pending.pendingIds(tenant.id()));
     Document oldAlerts =
         new Document("tenantId", tenant.id())
             .append("status", "closed")
             .append("updatedAt", new Document("$lt", before));
     long alerts = mongo.getCollection(Alert.COLLECTION).deleteMany(oldAlerts).getDeletedCount();
     long done = commands.deleteFinishedBefore(tenant.id(), cutoff);
-    return new Purged(tenant.id(), cutoff, events, alerts, done);
+    return new Purged(tenant.id(), cutoff, deletedEvents, alerts, done);
   }
 
   /** Summary for logs. */

@@ -2,13 +2,14 @@ package io.tocsin.api.storage;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.tocsin.api.config.TocsinProperties;
+import io.tocsin.api.storage.h2.BsonH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,6 +29,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 class EmbeddedMongoConfiguration {
 
   static final String DATABASE = "tocsin";
+  static final String DATA_FILE = "tocsin-store.mv";
+  private static final String PRE_BSON_DATA_FILE = "tocsin.mv";
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
   @Bean(destroyMethod = "shutdown")
@@ -38,8 +41,15 @@ class EmbeddedMongoConfiguration {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dir, e);
     }
-    Path file = dir.resolve("tocsin.mv");
-    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    Path file = dir.resolve(DATA_FILE);
+    if (Files.exists(dir.resolve(PRE_BSON_DATA_FILE))) {
+      log.warn(
+          "{} was written by a Tocsin version before the BSON storage format and is not read;"
+              + " this server uses {}",
+          dir.resolve(PRE_BSON_DATA_FILE),
+          file);
+    }
+    MongoServer server = new MongoServer(new BsonH2Backend(MVStore.open(file.toString())));
     InetSocketAddress address = server.bind();
     log.info("Embedded store {} listening on {}", file, address);
     return server;

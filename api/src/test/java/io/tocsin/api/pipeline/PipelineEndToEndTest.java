@@ -2,16 +2,15 @@ package io.tocsin.api.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.support.ApiClient;
 import io.tocsin.api.support.ApiClient.Response;
 import io.tocsin.api.support.ApiTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 class PipelineEndToEndTest extends ApiTest {
 
   @Autowired EvaluationSweeper sweeper;
+  @Autowired PendingEvaluations pending;
   @Autowired MongoTemplate mongo;
 
   private static String newId(String prefix) {
@@ -95,14 +95,7 @@ class PipelineEndToEndTest extends ApiTest {
     Response again = a.post("/api/v1/events", event(firing, marker));
     assertThat(again.body().path("duplicates").asInt()).isEqualTo(1);
     assertThat(again.body().path("detections").asInt()).isZero();
-    mongo
-        .getCollection("events")
-        .updateMany(
-            new Document("tenant_id", tenantA),
-            new Document(
-                "$set",
-                new Document("evaluated", false)
-                    .append("ingested_at", Date.from(Instant.now().minusSeconds(60)))));
+    pending.open(tenantA, List.of(firing), Instant.now().minusSeconds(60));
     assertThat(sweeper.sweepOnce()).isPositive();
     assertThat(alertsOf(a, policyId).size()).isEqualTo(1);
 

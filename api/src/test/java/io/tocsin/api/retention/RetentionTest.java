@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tocsin.api.alert.AlertService;
 import io.tocsin.api.alert.TestTenants;
 import io.tocsin.api.event.EventStore;
+import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.support.ApiClient;
 import io.tocsin.api.support.ApiTest;
 import io.tocsin.engine.policy.Action;
@@ -30,13 +31,14 @@ class RetentionTest extends ApiTest {
   @Autowired RetentionService retention;
   @Autowired MongoTemplate mongo;
   @Autowired EventStore events;
+  @Autowired PendingEvaluations pending;
 
   private String eventDoc(String tenant, Duration age, boolean evaluated) {
     Event e = event(tenant, unique("evt"), "h1", Instant.now().minus(age));
-    events.insert(tenant, List.of(e), List.of("canonical"), Instant.now());
-    if (evaluated) {
-      events.markEvaluated(tenant, List.of(e.id()));
+    if (!evaluated) {
+      pending.open(tenant, List.of(e.id()), Instant.now());
     }
+    events.insert(tenant, List.of(e), List.of("canonical"), Instant.now());
     return e.id();
   }
 

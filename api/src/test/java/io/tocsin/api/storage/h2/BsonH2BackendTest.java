@@ -1,0 +1,119 @@
+package io.tocsin.api.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Documents and unique indexes written through the BSON maps survive a restart unchanged. */
+class BsonH2BackendTest {
+
+  @TempDir Path dir;
+
+  private Document richDocument(String id) {
+    return new Document("_id", id)
+        .append("tenant_id", "t1")
+        .append("id", id)
+        .append("int", 42)
+        .append("long", 1L << 40)
+        .append("double", 2.5)
+        .append("bool", true)
+        .append("nothing", null)
+        .append("date", new Date(1_700_000_000_000L))
+        .append("oid", new ObjectId("65a1b2c3d4e5f60718293a4b"))
+        .append("bytes", new Binary(new byte[] {1, 2, 3}))
+        .append("list", List.of("a", 1, new Document("k", "v")))
+        .append(
+            "nested", new Document("process", new Document("name", "cmd.exe").append("pid", 7)));
+  }
+
+  private void withStore(Consumer<MongoCollection<Document>> work) {
+    MongoServer server =
+        new MongoServer(new BsonH2Backend(MVStore.open(dir.resolve("s.mv").toString())));
+    InetSocketAddress address = server.bind();
+    try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+      work.accept(client.getDatabase("tocsin").getCollection("events"));
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  @Test
+  void documentsAndUniqueIndexesSurviveARestart() {
+    withStore(
+        events -> {
+          events.createIndex(Indexes.ascending("tenant_id", "id"), new IndexOptions().unique(true));
+          List<Document> docs = new ArrayList<>();
+          for (int i = 0; i < 1500; i++) {
+            docs.add(richDocument(String.format("e%05d", i)));
+          }
+          events.insertMany(docs);
+          events.insertOne(new Document("plain", "generated object id"));
+        });
+
+    withStore(
+        events -> {
+          assertThat(events.countDocuments()).isEqualTo(1501);
+          Document read = events.find(Filters.eq("_id", "e00007")).first();
+          assertThat(read).isEqualTo(richDocument("e00007"));
+          assertThat(events.find(Filters.eq("plain", "generated object id")).first().get("_id"))
+              .isInstanceOf(ObjectId.class);
+
+          // Both unique indexes (the _id one and the compound one) still reject duplicates.
+          Document sameId = richDocument("e00010");
+          assertThatThrownBy(() -> events.insertOne(sameId))
+              .isInstanceOfSatisfying(
+                  MongoWriteException.class,
+                  e ->
+                      assertThat(e.getError().getCategory())
+                          .isEqualTo(ErrorCategory.DUPLICATE_KEY));
+          Document sameTenantAndEventId = richDocument("e00011").append("_id", "other");
+          assertThatThrownBy(() -> events.insertOne(sameTenantAndEventId))
+              .isInstanceOf(MongoWriteException.class);
+
+          // Ranges and sorts on keys read through the BSON key type.
+          List<Object> ids =
+              events
+                  .find(Filters.and(Filters.gte("_id", "e01495"), Filters.lt("_id", "e01498")))
+                  .sort(Sorts.descending("_id"))
+                  .map(d -> d.get("_id"))
+                  .into(new ArrayList<>());
+          assertThat(ids).containsExactly("e01497", "e01496", "e01495");
+
+          events.updateOne(Filters.eq("_id", "e00001"), Updates.set("int", 43));
+          events.deleteOne(Filters.eq("_id", "e00002"));
+        });
+
+    withStore(
+        events -> {
+          assertThat(events.find(Filters.eq("_id", "e00001")).first().getInteger("int"))
+              .isEqualTo(43);
+          assertThat(events.find(Filters.eq("_id", "e00002")).first()).isNull();
+          // The deleted event's index entry went with it: its id can be stored again.
+          events.insertOne(richDocument("e00002"));
+          assertThat(events.countDocuments()).isEqualTo(1501);
+        });
+  }
+}
