@@ -14,9 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -31,10 +34,18 @@ class EmbeddedMongoConfiguration {
   static final String DATABASE = "tocsin";
   static final String DATA_FILE = "tocsin-store.mv";
   private static final String PRE_BSON_DATA_FILE = "tocsin.mv";
+
+  /** How often writes no request waits for (sweeper, deliveries, retention) are committed. */
+  private static final long COMMIT_INTERVAL_MILLIS = 1000;
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoConfiguration.class);
 
-  @Bean(destroyMethod = "shutdown")
-  MongoServer embeddedMongoServer(TocsinProperties properties) {
+  /**
+   * The MVStore, with H2's background commit off: {@link EmbeddedStoreCommitter} commits instead.
+   * Closed by the server's shutdown (which commits what is left).
+   */
+  @Bean(destroyMethod = "")
+  MVStore embeddedMvStore(TocsinProperties properties) {
     Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
     try {
       Files.createDirectories(dir);
@@ -49,10 +60,33 @@ class EmbeddedMongoConfiguration {
           dir.resolve(PRE_BSON_DATA_FILE),
           file);
     }
-    MongoServer server = new MongoServer(new BsonH2Backend(MVStore.open(file.toString())));
+    return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  MongoServer embeddedMongoServer(MVStore store) {
+    MongoServer server = new MongoServer(new BsonH2Backend(store));
     InetSocketAddress address = server.bind();
+    String file = store.getFileStore() == null ? "(in memory)" : store.getFileStore().getFileName();
     log.info("Embedded store {} listening on {}", file, address);
     return server;
+  }
+
+  /** Depends on the server so that it stops committing before the server closes the store. */
+  @Bean(destroyMethod = "close")
+  @DependsOn("embeddedMongoServer")
+  EmbeddedStoreCommitter embeddedStoreCommitter(MVStore store) {
+    return new EmbeddedStoreCommitter(store, COMMIT_INTERVAL_MILLIS);
+  }
+
+  @Bean
+  FilterRegistrationBean<DurableResponseFilter> durableResponseFilter(
+      EmbeddedStoreCommitter committer) {
+    FilterRegistrationBean<DurableResponseFilter> registration =
+        new FilterRegistrationBean<>(new DurableResponseFilter(committer));
+    // Right after the request-id filter, so it wraps security, limits and the handlers.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
   }
 
   @Bean

@@ -3,8 +3,6 @@ package io.tocsin.api.inventory;
 import static io.tocsin.api.inventory.InventoryFixtures.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tocsin.api.support.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.convention.TestBean;
 import tools.jackson.databind.JsonNode;
@@ -32,13 +31,11 @@ class InventoryInactiveTest extends InventoryTestBase {
   }
 
   /** Its own in-memory store: the shared tests' on-disk store is locked by their context. */
-  @TestBean(name = "embeddedMongoServer", methodName = "memoryStore")
-  MongoServer store;
+  @TestBean(name = "embeddedMvStore", methodName = "memoryStore")
+  MVStore store;
 
-  static MongoServer memoryStore() {
-    MongoServer server = new MongoServer(new MemoryBackend());
-    server.bind();
-    return server;
+  static MVStore memoryStore() {
+    return new MVStore.Builder().autoCommitDisabled().open();
   }
 
   @Override

@@ -10,56 +10,162 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the packaged {@code target/tocsin.jar} the way the README does ({@code java -jar}), on a
- * free port with a fresh data directory, and logs in. Bound to {@code integration-test}, after
- * {@code package}.
+ * free port with a fresh data directory, and logs in; then kills one with {@code kill -9} and
+ * checks what it had acknowledged. Bound to {@code integration-test}, after {@code package}.
  */
 class PackagedJarIT {
 
+  private static final String PASSWORD = "packaged-jar-pw";
+
   @TempDir Path dataDir;
+  private int port;
 
   @Test
   void packagedJarStartsOnEmbeddedStoreAndAdminCanLogIn() throws Exception {
-    Path jar = Path.of("target", "tocsin.jar");
-    assertThat(jar).exists();
-    int port = freePort();
-    Path log = dataDir.resolve("server.log");
+    Process server = start(dataDir.resolve("data"), dataDir.resolve("server.log"));
+    try {
+      ApiClient admin = login();
+      Response users = admin.get("/api/v1/users");
+      assertThat(users.status()).isEqualTo(200);
+      assertThat(users.body().path("total").asInt()).isEqualTo(1);
+    } finally {
+      stop(server);
+    }
+  }
+
+  /**
+   * The durability promise on the embedded store: whatever was acknowledged (a policy, events and
+   * the alerts they raised) is there after {@code kill -9} right after the last answer.
+   */
+  @Test
+  void acknowledgedWritesSurviveAKill() throws Exception {
+    Path data = dataDir.resolve("data");
+    Process server = start(data, dataDir.resolve("server-1.log"));
+    List<String> acknowledged = new ArrayList<>();
+    String policyId;
+    try {
+      ApiClient admin = login();
+      Response policy =
+          admin.post(
+              "/api/v1/policies",
+              Map.of(
+                  "name",
+                  "crash marker",
+                  "rules",
+                  List.of(
+                      Map.of(
+                          "condition",
+                          "process.name == 'crash-marker.exe'",
+                          "severity",
+                          "high",
+                          "action",
+                          "alert"))));
+      assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
+      policyId = policy.text("id");
+      awaitPolicyLive(admin);
+      for (int batch = 0; batch < 5; batch++) {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+          String id = "crash-" + batch + "-" + i;
+          events.add(
+              Map.of(
+                  "id", id,
+                  "ts", Instant.now().toString(),
+                  "host_id", "h-crash",
+                  "event", Map.of("type", "process", "action", "start"),
+                  "process", Map.of("name", i == 0 ? "crash-marker.exe" : "sh", "pid", i + 1)));
+          acknowledged.add(id);
+        }
+        Response r = admin.post("/api/v1/events", events);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      }
+    } finally {
+      server.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+    }
+
+    server = start(data, dataDir.resolve("server-2.log"));
+    try {
+      ApiClient admin = login();
+      assertThat(admin.get("/api/v1/policies/" + policyId).status()).isEqualTo(200);
+      for (String id : acknowledged) {
+        assertThat(admin.get("/api/v1/events/" + id).status()).as(id).isEqualTo(200);
+      }
+      Response alerts = admin.get("/api/v1/alerts?policy_id=" + policyId);
+      assertThat(alerts.body().path("total").asInt()).as(alerts.toString()).isPositive();
+    } finally {
+      stop(server);
+    }
+  }
+
+  /** Sends a marker event until the policy raises a detection (policy changes go live async). */
+  private static void awaitPolicyLive(ApiClient admin) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    for (int i = 0; Instant.now().isBefore(deadline); i++) {
+      Response r =
+          admin.post(
+              "/api/v1/events",
+              Map.of(
+                  "id",
+                  "probe-" + i,
+                  "host_id",
+                  "h-crash",
+                  "event",
+                  Map.of("type", "process", "action", "start"),
+                  "process",
+                  Map.of("name", "crash-marker.exe", "pid", 1)));
+      if (r.body().path("detections").asInt() > 0) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("policy not live in 30 s");
+  }
+
+  private Process start(Path data, Path log) throws Exception {
+    port = freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar",
-                    jar.toString()))
+                    Path.of("target", "tocsin.jar").toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     builder.environment().put("SERVER_PORT", Integer.toString(port));
-    builder.environment().put("TOCSIN_DATA_DIR", dataDir.resolve("data").toString());
-    builder.environment().put("TOCSIN_ADMIN_PASSWORD", "packaged-jar-pw");
+    builder.environment().put("TOCSIN_DATA_DIR", data.toString());
+    builder.environment().put("TOCSIN_ADMIN_PASSWORD", PASSWORD);
     builder.environment().remove("SPRING_MONGODB_URI");
     builder.environment().remove("SPRING_DATA_MONGODB_URI");
     Process server = builder.start();
-    try {
-      ApiClient api = new ApiClient("http://localhost:" + port);
-      awaitHealthy(api, server, log);
+    awaitHealthy(new ApiClient(base()), server, log);
+    return server;
+  }
 
-      Response login =
-          api.post(
-              "/api/v1/auth/login", Map.of("username", "admin", "password", "packaged-jar-pw"));
-      assertThat(login.status()).as(login.toString()).isEqualTo(200);
-      Response users = api.bearer(login.text("token")).get("/api/v1/users");
-      assertThat(users.status()).isEqualTo(200);
-      assertThat(users.body().path("total").asInt()).isEqualTo(1);
-    } finally {
-      server.destroy();
-      if (!server.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
+  private ApiClient login() {
+    ApiClient api = new ApiClient(base());
+    Response login =
+        api.post("/api/v1/auth/login", Map.of("username", "admin", "password", PASSWORD));
+    assertThat(login.status()).as(login.toString()).isEqualTo(200);
+    return api.bearer(login.text("token"));
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  private static void stop(Process server) throws InterruptedException {
+    server.destroy();
+    if (!server.waitFor(20, TimeUnit.SECONDS)) {
+      server.destroyForcibly();
     }
   }
 
