@@ -70,7 +70,8 @@ class EventSearchService {
     } else {
       long matched = 0;
       int scanned = 0;
-      try (MongoCursor<Event> cursor = store.find(tenantId, filter, sort, 0, 0).cursor()) {
+      try (MongoCursor<Event> cursor =
+          store.find(tenantId, filter, sort, 0, maxScan + 1).cursor()) {
         while (cursor.hasNext()) {
           if (++scanned > maxScan) {
             truncated = true;

@@ -18,12 +18,14 @@ import org.h2.mvstore.MVStore;
  * default type, which Java-serializes every document on write and every index key on every
  * comparison; that cost 1–3 ms per inserted event. This backend opens the same maps first, under
  * the same names, with BSON types; the stock code then gets these already-open maps back from
- * {@link MVStore#openMap(String)}. A file written by the stock backend cannot be read by this one.
+ * {@link MVStore#openMap(String)}. Collections are {@link BsonCollection}s; non-unique indexes are
+ * {@link UnbuiltSecondaryIndex}es. A file written by the stock backend cannot be read by this one.
  */
 public final class BsonH2Backend extends H2Backend {
 
   // The stock backend's map names (H2Database's private constants).
   private static final String DATA_MAP_PREFIX = "databases.";
+  private static final String META_MAP_PREFIX = "meta.";
   private static final String INDEX_MAP_INFIX = "._index_";
 
   public BsonH2Backend(MVStore store) {
@@ -49,13 +51,16 @@ public final class BsonH2Backend extends H2Backend {
     @Override
     protected MongoCollection<Object> openOrCreateCollection(
         String collectionName, CollectionOptions options) {
-      getMvStore()
-          .openMap(
-              DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName),
-              new MVMap.Builder<Object, Document>()
-                  .keyType(BsonKeyType.INSTANCE)
-                  .valueType(BsonDocumentType.INSTANCE));
-      return super.openOrCreateCollection(collectionName, options);
+      String namespace = getFullCollectionNamespace(collectionName);
+      MVMap<Object, Document> dataMap =
+          getMvStore()
+              .openMap(
+                  DATA_MAP_PREFIX + namespace,
+                  new MVMap.Builder<Object, Document>()
+                      .keyType(BsonKeyType.INSTANCE)
+                      .valueType(BsonDocumentType.INSTANCE));
+      MVMap<String, Object> metaMap = getMvStore().openMap(META_MAP_PREFIX + namespace);
+      return new BsonCollection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     @Override
@@ -68,6 +73,12 @@ public final class BsonH2Backend extends H2Backend {
                   .keyType(BsonIndexKeyType.INSTANCE)
                   .valueType(BsonKeyType.INSTANCE));
       return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateSecondaryIndex(
+        String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+      return new UnbuiltSecondaryIndex(indexName, keys);
     }
   }
 }

@@ -8,6 +8,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -19,8 +21,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
@@ -114,6 +118,165 @@ class BsonH2BackendTest {
           // The deleted event's index entry went with it: its id can be stored again.
           events.insertOne(richDocument("e00002"));
           assertThat(events.countDocuments()).isEqualTo(1501);
+        });
+  }
+
+  /** Many equal sort keys, two tenants, in an order unrelated to the keys. */
+  private static List<Document> shuffledEvents(int count) {
+    List<Document> docs = new ArrayList<>();
+    Random random = new Random(7);
+    for (int i = 0; i < count; i++) {
+      docs.add(
+          new Document("_id", "t" + (i % 2) + ":e" + random.nextInt(1_000_000) + "-" + i)
+              .append("tenant_id", "t" + (i % 2))
+              .append("id", "e" + i)
+              .append("ts", new Date(1_700_000_000_000L + random.nextInt(50) * 1000L))
+              .append("host", "h" + random.nextInt(5)));
+    }
+    return docs;
+  }
+
+  @Test
+  void sortedLimitedQueriesAnswerLikeAFullSort() {
+    withStore(
+        events -> {
+          events.insertMany(shuffledEvents(3000));
+          Bson filter = Filters.eq("tenant_id", "t1");
+          for (Bson sort :
+              List.of(
+                  Sorts.descending("ts"),
+                  Sorts.ascending("ts"),
+                  Sorts.orderBy(Sorts.descending("ts"), Sorts.ascending("host")))) {
+            // No limit: the stock path (collect everything, stable sort).
+            List<Object> all =
+                events.find(filter).sort(sort).map(d -> d.get("_id")).into(new ArrayList<>());
+            assertThat(all).hasSize(1500);
+            for (int[] skipAndLimit : new int[][] {{0, 1}, {0, 10}, {37, 25}, {1490, 50}}) {
+              int skip = skipAndLimit[0];
+              int limit = skipAndLimit[1];
+              List<Object> page =
+                  events
+                      .find(filter)
+                      .sort(sort)
+                      .skip(skip)
+                      .limit(limit)
+                      .map(d -> d.get("_id"))
+                      .into(new ArrayList<>());
+              assertThat(page)
+                  .as("%s skip %d limit %d", sort, skip, limit)
+                  .containsExactlyElementsOf(all.subList(skip, Math.min(all.size(), skip + limit)));
+            }
+          }
+        });
+  }
+
+  @Test
+  void queriesPinningAUniqueIndexStillApplyTheirOtherConditions() {
+    withStore(
+        events -> {
+          events.createIndex(Indexes.ascending("tenant_id", "id"), new IndexOptions().unique(true));
+          events.insertMany(shuffledEvents(200));
+          Document one = events.find(Filters.eq("id", "e7")).first();
+          String key = one.getString("_id");
+          String tenant = one.getString("tenant_id");
+
+          assertThat(
+                  events.find(Filters.and(Filters.eq("_id", key), Filters.eq("tenant_id", tenant))))
+              .extracting(d -> d.get("id"))
+              .containsExactly("e7");
+          assertThat(
+                  events.find(Filters.and(Filters.eq("_id", key), Filters.eq("tenant_id", "t9"))))
+              .isEmpty();
+          assertThat(
+                  events.find(
+                      Filters.and(
+                          Filters.in(
+                              "_id",
+                              key,
+                              "missing",
+                              events.find(Filters.eq("id", "e8")).first().get("_id")),
+                          Filters.eq("tenant_id", tenant))))
+              .extracting(d -> d.get("id"))
+              .containsExactly("e7");
+          // The compound index with one more condition.
+          assertThat(
+                  events.find(
+                      Filters.and(
+                          Filters.eq("tenant_id", tenant),
+                          Filters.eq("id", "e7"),
+                          Filters.eq("host", one.getString("host")))))
+              .hasSize(1);
+          assertThat(
+                  events.find(
+                      Filters.and(
+                          Filters.eq("tenant_id", tenant),
+                          Filters.eq("id", "e7"),
+                          Filters.ne("host", one.getString("host")))))
+              .isEmpty();
+          // Deletes and updates take the same path.
+          events.updateOne(
+              Filters.and(Filters.eq("_id", key), Filters.eq("tenant_id", tenant)),
+              Updates.set("host", "moved"));
+          assertThat(events.find(Filters.eq("_id", key)).first().getString("host"))
+              .isEqualTo("moved");
+          assertThat(
+                  events
+                      .deleteOne(Filters.and(Filters.eq("_id", key), Filters.eq("tenant_id", "t9")))
+                      .getDeletedCount())
+              .isZero();
+        });
+  }
+
+  @Test
+  void aggregationsAndCountsSeeEveryDocument() {
+    withStore(
+        events -> {
+          List<Document> docs = shuffledEvents(2500);
+          events.insertMany(docs);
+          long hostsOfT0 =
+              docs.stream()
+                  .filter(d -> d.get("tenant_id").equals("t0") && d.get("host").equals("h3"))
+                  .count();
+          assertThat(
+                  events.countDocuments(
+                      Filters.and(Filters.eq("tenant_id", "t0"), Filters.eq("host", "h3"))))
+              .isEqualTo(hostsOfT0);
+          List<Document> perTenant =
+              events
+                  .aggregate(
+                      List.of(
+                          Aggregates.group("$tenant_id", Accumulators.sum("n", 1)),
+                          Aggregates.sort(Sorts.ascending("_id"))))
+                  .into(new ArrayList<>());
+          assertThat(perTenant)
+              .extracting(d -> d.get("_id") + "=" + d.get("n"))
+              .containsExactly("t0=1250", "t1=1250");
+        });
+  }
+
+  @Test
+  void secondaryIndexesAreListedAfterARestartAndQueriesOnTheirKeysStillWork() {
+    withStore(
+        events -> {
+          events.insertMany(shuffledEvents(500));
+          events.createIndex(
+              Indexes.compoundIndex(Indexes.ascending("tenant_id"), Indexes.descending("ts")));
+        });
+    withStore(
+        events -> {
+          assertThat(events.listIndexes())
+              .extracting(d -> d.get("key"))
+              .contains(new Document("tenant_id", 1).append("ts", -1));
+          events.insertOne(
+              new Document("_id", "t0:late").append("tenant_id", "t0").append("ts", new Date()));
+          assertThat(
+                  events
+                      .find(Filters.eq("tenant_id", "t0"))
+                      .sort(Sorts.descending("ts"))
+                      .first()
+                      .get("_id"))
+              .isEqualTo("t0:late");
+          assertThat(events.countDocuments(Filters.eq("tenant_id", "t0"))).isEqualTo(251);
         });
   }
 }
