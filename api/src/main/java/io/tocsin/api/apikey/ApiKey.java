@@ -16,6 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param createdBy user who created it
  * @param createdAt creation time
  * @param lastUsedAt last use, updated at most once a minute
+ * @param hostId the only host the key may act for (events, inventory, commands); null for any host
+ *     of the tenant
  */
 @Document("api_keys")
 record ApiKey(
@@ -26,9 +28,10 @@ record ApiKey(
     @Indexed(unique = true) String keyHash,
     String createdBy,
     Instant createdAt,
-    Instant lastUsedAt) {
+    Instant lastUsedAt,
+    String hostId) {
 
   ApiKey usedAt(Instant when) {
-    return new ApiKey(id, tenantId, name, prefix, keyHash, createdBy, createdAt, when);
+    return new ApiKey(id, tenantId, name, prefix, keyHash, createdBy, createdAt, when, hostId);
   }
 }

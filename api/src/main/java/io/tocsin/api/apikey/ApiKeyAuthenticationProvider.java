@@ -25,7 +25,7 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
     ApiKey stored =
         keys.authenticate(key).orElseThrow(() -> new BadCredentialsException("Invalid API key"));
     return ApiKeyAuthentication.authenticated(
-        new ApiKeyPrincipal(stored.id(), stored.tenantId(), stored.name()));
+        new ApiKeyPrincipal(stored.id(), stored.tenantId(), stored.name(), stored.hostId()));
   }
 
   @Override

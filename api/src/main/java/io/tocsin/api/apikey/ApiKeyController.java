@@ -5,6 +5,7 @@ import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.ListResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +35,22 @@ class ApiKeyController {
    * Body of {@code POST /api-keys}.
    *
    * @param name what the key is for, e.g. the host or collector
+   * @param hostId if set, the key may only send events and inventory for this host and fetch and
+   *     answer its commands
    */
-  record CreateRequest(@NotBlank @Size(max = 200) String name) {}
+  record CreateRequest(
+      @NotBlank @Size(max = 200) String name,
+      @Size(min = 1, max = 256)
+          @Pattern(regexp = "\\S(.*\\S)?", message = "must not be blank or padded")
+          String hostId) {}
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ADMIN)
   Map<String, Object> create(
       CurrentPrincipal principal, @Valid @RequestBody CreateRequest request) {
-    return keys.create(principal.tenantId(), request.name().trim(), principal.userId());
+    return keys.create(
+        principal.tenantId(), request.name().trim(), request.hostId(), principal.userId());
   }
 
   @GetMapping

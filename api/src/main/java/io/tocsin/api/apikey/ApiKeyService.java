@@ -28,7 +28,7 @@ class ApiKeyService {
   }
 
   /** Returns the stored key's view plus {@code key}, the only time the key is shown. */
-  Map<String, Object> create(String tenantId, String name, String createdBy) {
+  Map<String, Object> create(String tenantId, String name, String hostId, String createdBy) {
     String key = Secrets.random(PREFIX);
     ApiKey stored =
         keys.save(
@@ -40,13 +40,15 @@ class ApiKeyService {
                 Secrets.sha256(key),
                 createdBy,
                 clock.instant(),
-                null));
+                null,
+                hostId));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", stored.id());
     body.put("key", key);
     body.put("name", stored.name());
     body.put("prefix", stored.prefix());
     body.put("tenant_id", tenantId);
+    body.put("host_id", hostId);
     body.put("created_at", stored.createdAt());
     return body;
   }

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param createdBy creator's user id
  * @param createdAt creation time
  * @param lastUsedAt last use
+ * @param hostId host the key is bound to, or null
  */
 record ApiKeyView(
     String id,
@@ -20,7 +21,8 @@ record ApiKeyView(
     String tenantId,
     String createdBy,
     Instant createdAt,
-    Instant lastUsedAt) {
+    Instant lastUsedAt,
+    String hostId) {
 
   static ApiKeyView of(ApiKey key) {
     return new ApiKeyView(
@@ -30,6 +32,7 @@ record ApiKeyView(
         key.tenantId(),
         key.createdBy(),
         key.createdAt(),
-        key.lastUsedAt());
+        key.lastUsedAt(),
+        key.hostId());
   }
 }

@@ -55,6 +55,7 @@ class AgentCommandController {
       @PathVariable String hostId,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) Integer limit) {
+    requireActsFor(principal, hostId);
     if (principal.isAgent()) {
       List<Map<String, Object>> due =
           commands.fetchForAgent(principal.tenantId(), hostId, principal.username());
@@ -81,6 +82,7 @@ class AgentCommandController {
       @PathVariable String hostId,
       @PathVariable String id,
       @RequestBody ResultRequest body) {
+    requireActsFor(principal, hostId);
     if (body == null || body.status() == null || !RESULTS.contains(body.status())) {
       throw ApiException.badRequest(
           "status must be one of succeeded, failed, dry_run",
@@ -94,5 +96,12 @@ class AgentCommandController {
         body.message(),
         body.details(),
         principal.username());
+  }
+
+  /** A key bound to another host sees no such host: 404, as for another tenant's resources. */
+  private static void requireActsFor(CurrentPrincipal principal, String hostId) {
+    if (!principal.actsFor(hostId)) {
+      throw ApiException.notFound("Host " + hostId);
+    }
   }
 }

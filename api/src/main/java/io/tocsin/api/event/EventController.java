@@ -47,7 +47,7 @@ class EventController {
           "body: at most " + properties.maxBatchSize() + " events per request, got " + items.size(),
           Map.of("max_batch_size", properties.maxBatchSize()));
     }
-    IngestResult result = ingest.ingest(principal.tenantId(), items);
+    IngestResult result = ingest.ingest(principal.tenantId(), principal::actsFor, items);
     List<Map<String, Object>> rejected =
         result.rejected().stream()
             .map(r -> Map.<String, Object>of("index", r.index(), "reason", r.reason()))

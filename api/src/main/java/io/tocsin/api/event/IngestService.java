@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,8 +53,12 @@ public class IngestService {
     this.duplicateCount = meters.counter("tocsin.events.duplicates");
   }
 
-  /** Ingests raw items (JSON objects; anything else is rejected by index) for one tenant. */
-  public IngestResult ingest(String tenantId, List<?> items) {
+  /**
+   * Ingests raw items (JSON objects; anything else is rejected by index) for one tenant. An item
+   * whose {@code host_id} fails {@code hostAllowed} (a host-bound API key sending for another host)
+   * is rejected by index like any invalid item.
+   */
+  public IngestResult ingest(String tenantId, Predicate<String> hostAllowed, List<?> items) {
     List<Event> valid = new ArrayList<>(items.size());
     List<String> shapes = new ArrayList<>(items.size());
     List<IngestResult.Rejected> rejected = new ArrayList<>();
@@ -65,7 +70,17 @@ public class IngestService {
       @SuppressWarnings("unchecked")
       Map<String, ?> object = (Map<String, ?>) raw;
       try {
-        valid.add(normalizer.normalize(object, tenantId));
+        Event event = normalizer.normalize(object, tenantId);
+        if (!hostAllowed.test(event.hostId())) {
+          rejected.add(
+              new IngestResult.Rejected(
+                  i,
+                  "host_id "
+                      + event.hostId()
+                      + ": this API key may only send events of its own host"));
+          continue;
+        }
+        valid.add(event);
         shapes.add(InputShape.detect(object).name().toLowerCase(Locale.ROOT));
       } catch (InvalidEventException | RuntimeException e) {
         rejected.add(

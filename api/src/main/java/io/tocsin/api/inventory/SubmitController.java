@@ -32,7 +32,7 @@ class SubmitController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.INGEST)
   Map<String, Object> submit(CurrentPrincipal principal, @RequestBody Object body) {
-    return submissions.submit(principal.tenantId(), body);
+    return submissions.submit(principal.tenantId(), principal::actsFor, body);
   }
 
   /** Confirms the credential (API key or user token) and names its tenant; GET or POST. */

@@ -1,5 +1,6 @@
 package io.tocsin.api.inventory;
 
+import io.tocsin.api.error.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +39,17 @@ class SubmitService {
     this.clock = clock;
   }
 
-  Map<String, Object> submit(String tenantId, Object body) {
+  /**
+   * {@code hostAllowed}: whether the caller may submit for a host (a bound API key: only its own).
+   */
+  Map<String, Object> submit(String tenantId, Predicate<String> hostAllowed, Object body) {
     Instant now = clock.instant();
     Submission s = parser.parse(body, now);
+    if (!hostAllowed.test(s.hostId())) {
+      throw ApiException.badRequest(
+          "host_id: this API key is bound to another host",
+          Map.of("field", "host_id", "reason", "this API key is bound to another host"));
+    }
     String snapshotId = UUID.randomUUID().toString();
     List<Document> rows = rows(tenantId, snapshotId, s);
     double totalCpu = 0;

@@ -6,5 +6,6 @@ package io.tocsin.api.security;
  * @param keyId id of the key
  * @param tenantId tenant the key belongs to
  * @param name name given to the key
+ * @param hostId the only host the key may act for, or null for any host of its tenant
  */
-public record ApiKeyPrincipal(String keyId, String tenantId, String name) {}
+public record ApiKeyPrincipal(String keyId, String tenantId, String name, String hostId) {}

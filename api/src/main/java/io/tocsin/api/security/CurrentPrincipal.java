@@ -10,6 +10,7 @@ package io.tocsin.api.security;
  * @param homeTenantId the tenant the user or key belongs to
  * @param tenantId the tenant this request acts in ({@code X-Tenant-ID} or the home tenant)
  * @param apiKeyId key id for agents, null for users
+ * @param agentHostId the host an agent's key is bound to; null for users and unbound keys
  */
 public record CurrentPrincipal(
     String userId,
@@ -17,13 +18,22 @@ public record CurrentPrincipal(
     Role role,
     String homeTenantId,
     String tenantId,
-    String apiKeyId) {
+    String apiKeyId,
+    String agentHostId) {
 
   /** Id of the tenant whose admins administer the platform. */
   public static final String PLATFORM_TENANT = "default";
 
   public boolean isAgent() {
     return apiKeyId != null;
+  }
+
+  /**
+   * Whether this caller may send data for, and fetch and answer the commands of, {@code hostId}:
+   * users and unbound keys may act for any host of the tenant, a bound key only for its own.
+   */
+  public boolean actsFor(String hostId) {
+    return agentHostId == null || agentHostId.equals(hostId);
   }
 
   public boolean isAdmin() {

@@ -37,7 +37,7 @@ public class CurrentPrincipals {
         throw ApiException.forbidden("API key does not belong to tenant " + requested);
       }
       return new CurrentPrincipal(
-          null, key.name(), null, key.tenantId(), key.tenantId(), key.keyId());
+          null, key.name(), null, key.tenantId(), key.tenantId(), key.keyId(), key.hostId());
     }
     throw ApiException.unauthorized("Authentication required");
   }
@@ -47,7 +47,13 @@ public class CurrentPrincipals {
     Role role = Role.fromWire(jwt.getClaimAsString(TokenClaims.ROLE));
     CurrentPrincipal own =
         new CurrentPrincipal(
-            jwt.getSubject(), jwt.getClaimAsString(TokenClaims.USERNAME), role, home, home, null);
+            jwt.getSubject(),
+            jwt.getClaimAsString(TokenClaims.USERNAME),
+            role,
+            home,
+            home,
+            null,
+            null);
     if (requested == null || requested.equals(home)) {
       return own;
     }
@@ -57,7 +63,7 @@ public class CurrentPrincipals {
     if (!tenants.exists(requested)) {
       throw ApiException.notFound("Tenant " + requested);
     }
-    return new CurrentPrincipal(own.userId(), own.username(), role, home, requested, null);
+    return new CurrentPrincipal(own.userId(), own.username(), role, home, requested, null, null);
   }
 
   private static String requestedTenant() {

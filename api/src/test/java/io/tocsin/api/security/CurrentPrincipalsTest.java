@@ -78,7 +78,7 @@ class CurrentPrincipalsTest {
     RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
     TestingAuthenticationToken agent =
         new TestingAuthenticationToken(
-            new ApiKeyPrincipal("k1", "acme", "host-1"),
+            new ApiKeyPrincipal("k1", "acme", "host-1", null),
             null,
             List.of(new SimpleGrantedAuthority(Authz.AGENT_AUTHORITY)));
     SecurityContextHolder.getContext().setAuthentication(agent);
