@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -64,8 +65,10 @@ class EmbeddedMongoConfiguration {
   }
 
   @Bean(destroyMethod = "shutdown")
-  MongoServer embeddedMongoServer(MVStore store) {
-    MongoServer server = new MongoServer(new BsonH2Backend(store));
+  MongoServer embeddedMongoServer(
+      MVStore store,
+      @Value("${tocsin.embedded.secondary-indexes:false}") boolean secondaryIndexes) {
+    MongoServer server = new MongoServer(BsonH2Backend.open(store, secondaryIndexes));
     InetSocketAddress address = server.bind();
     String file = store.getFileStore() == null ? "(in memory)" : store.getFileStore().getFileName();
     log.info("Embedded store {} listening on {}", file, address);

@@ -5,13 +5,18 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -31,6 +36,8 @@ import org.h2.mvstore.MVMap;
  * Results are the same as the stock code's, including the order of documents that sort equal.
  */
 final class BsonCollection extends H2Collection {
+
+  private static final ValueComparator VALUE_ORDER = ValueComparator.asc();
 
   private final MVMap<Object, Document> dataMap;
 
@@ -71,7 +78,106 @@ final class BsonCollection extends H2Collection {
             fieldSelector);
       }
     }
+    IndexPlan plan =
+        isNaturalDescending(orderBy)
+            ? null
+            : IndexPlan.choose(query, secondaryIndexes(), firstSortField(orderBy));
+    if (plan != null) {
+      return queryThrough(plan, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
     return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+  }
+
+  /** How many documents match {@code query}: from index entries alone when a plan covers it. */
+  long countMatching(Document query) {
+    IndexPlan plan = IndexPlan.choose(query, secondaryIndexes(), null);
+    if (plan != null && plan.covered()) {
+      return plan.countCovered();
+    }
+    long count = 0;
+    for (Document document : plan != null ? documents(plan, false) : dataMap.values()) {
+      if (documentMatchesQuery(document, query)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static String firstSortField(Document orderBy) {
+    return orderBy == null || orderBy.isEmpty() ? null : orderBy.keySet().iterator().next();
+  }
+
+  private List<BsonSecondaryIndex> secondaryIndexes() {
+    List<BsonSecondaryIndex> out = new ArrayList<>();
+    for (Index<Object> index : getIndexes()) {
+      if (index instanceof BsonSecondaryIndex secondary) {
+        out.add(secondary);
+      }
+    }
+    return out;
+  }
+
+  private Iterable<Document> documents(IndexPlan plan, boolean descending) {
+    return () ->
+        StreamSupport.stream(plan.positions(descending).spliterator(), false)
+            .map(dataMap::get)
+            .filter(Objects::nonNull)
+            .iterator();
+  }
+
+  /**
+   * Answers like the stock code (a stable sort of the matches in {@code _id} order) while reading
+   * only the plan's index range. When the sort follows the index, the walk stops once it has {@code
+   * skip + limit} matches and has passed every document tied with the last of them.
+   */
+  private QueryResult queryThrough(
+      IndexPlan plan,
+      Document query,
+      Document orderBy,
+      int numberToSkip,
+      int limit,
+      int batchSize,
+      Document fieldSelector) {
+    Comparator<Document> order = deriveComparator(orderBy);
+    Comparator<Document> byId =
+        Comparator.comparing(d -> Missing.ofNullable(d.get(getIdField())), VALUE_ORDER);
+    Comparator<Document> ranking = order == null ? byId : order.thenComparing(byId);
+    int wanted =
+        limit > 0
+            ? (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.max(numberToSkip, 0) + limit)
+            : Integer.MAX_VALUE;
+    String field = plan.orderField();
+    Object firstSort =
+        orderBy == null || orderBy.isEmpty() ? null : orderBy.values().iterator().next();
+    boolean follows =
+        limit > 0
+            && order != null
+            && field != null
+            && field.equals(firstSortField(orderBy))
+            && !plan.index.multiValued();
+    List<Document> candidates = new ArrayList<>();
+    if (follows) {
+      boolean descending = firstSort instanceof Number n && n.intValue() < 0;
+      Object boundary = null;
+      for (Document document : documents(plan, descending)) {
+        if (!documentMatchesQuery(document, query)) {
+          continue;
+        }
+        Object value = Utils.getSubdocumentValue(document, field);
+        if (candidates.size() >= wanted && VALUE_ORDER.compare(value, boundary) != 0) {
+          break;
+        }
+        candidates.add(document);
+        if (candidates.size() == wanted) {
+          boundary = value;
+        }
+      }
+      candidates.sort(ranking);
+    } else {
+      candidates = bestMatches(documents(plan, false), query, ranking, wanted);
+    }
+    return matchDocumentsFromStream(
+        query, candidates.stream(), numberToSkip, limit, batchSize, order, fieldSelector);
   }
 
   /**
@@ -106,37 +212,35 @@ final class BsonCollection extends H2Collection {
       return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
     int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.max(numberToSkip, 0) + limit);
-    List<Document> best = bestMatches(query, order, wanted);
+    // The map iterates in _id order, so ranking ties by _id is what a stable sort would do.
+    Comparator<Document> ranking =
+        order.thenComparing(d -> Missing.ofNullable(d.get(getIdField())), VALUE_ORDER);
+    List<Document> best = bestMatches(dataMap.values(), query, ranking, wanted);
     return matchDocumentsFromStream(
         query, best.stream(), numberToSkip, limit, batchSize, order, fieldSelector);
   }
 
   /**
-   * The first {@code count} matches in {@code order}, ties in scan order, as a stable sort of all
-   * matches would have them.
+   * The first {@code count} matches of {@code source} in {@code ranking} (a total order), holding
+   * no more than {@code count} documents at a time.
    */
-  private List<Document> bestMatches(Document query, Comparator<Document> order, int count) {
-    Comparator<Ranked> ranking =
-        Comparator.<Ranked, Document>comparing(Ranked::document, order)
-            .thenComparingLong(Ranked::seen);
-    PriorityQueue<Ranked> worstFirst =
+  private List<Document> bestMatches(
+      Iterable<Document> source, Document query, Comparator<Document> ranking, int count) {
+    PriorityQueue<Document> worstFirst =
         new PriorityQueue<>(Math.min(count, 1024) + 1, ranking.reversed());
-    long seen = 0;
-    for (Document document : dataMap.values()) {
+    for (Document document : source) {
       if (!documentMatchesQuery(document, query)) {
         continue;
       }
       if (worstFirst.size() < count) {
-        worstFirst.add(new Ranked(document, seen++));
-      } else if (order.compare(document, worstFirst.peek().document()) < 0) {
+        worstFirst.add(document);
+      } else if (ranking.compare(document, worstFirst.peek()) < 0) {
         worstFirst.poll();
-        worstFirst.add(new Ranked(document, seen++));
+        worstFirst.add(document);
       }
     }
-    List<Ranked> ranked = new ArrayList<>(worstFirst);
-    ranked.sort(ranking);
-    return ranked.stream().map(Ranked::document).toList();
+    List<Document> best = new ArrayList<>(worstFirst);
+    best.sort(ranking);
+    return best;
   }
-
-  private record Ranked(Document document, long seen) {}
 }

@@ -3,12 +3,15 @@ package io.tocsin.api.storage.h2;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -27,9 +30,38 @@ public final class BsonH2Backend extends H2Backend {
   private static final String DATA_MAP_PREFIX = "databases.";
   private static final String META_MAP_PREFIX = "meta.";
   private static final String INDEX_MAP_INFIX = "._index_";
+  private static final String ID_FIELD = "_id";
 
-  public BsonH2Backend(MVStore store) {
+  /**
+   * The super constructor already opens the stored databases and their indexes, before this class's
+   * fields are assigned; during that call the setting is read from here.
+   */
+  private static final ThreadLocal<Boolean> OPENING_WITH_SECONDARY_INDEXES = new ThreadLocal<>();
+
+  private final boolean secondaryIndexes;
+
+  private BsonH2Backend(MVStore store, boolean secondaryIndexes) {
     super(store);
+    this.secondaryIndexes = secondaryIndexes;
+  }
+
+  /**
+   * @param secondaryIndexes whether to maintain non-unique indexes ({@link BsonSecondaryIndex}):
+   *     queries on their fields then read a key range instead of the collection, and every write
+   *     pays one more B-tree update per index (docs/performance.md has the numbers)
+   */
+  public static BsonH2Backend open(MVStore store, boolean secondaryIndexes) {
+    OPENING_WITH_SECONDARY_INDEXES.set(secondaryIndexes);
+    try {
+      return new BsonH2Backend(store, secondaryIndexes);
+    } finally {
+      OPENING_WITH_SECONDARY_INDEXES.remove();
+    }
+  }
+
+  private boolean maintainsSecondaryIndexes() {
+    Boolean opening = OPENING_WITH_SECONDARY_INDEXES.get();
+    return opening != null ? opening : secondaryIndexes;
   }
 
   @Override
@@ -78,7 +110,39 @@ public final class BsonH2Backend extends H2Backend {
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(
         String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-      return new UnbuiltSecondaryIndex(indexName, keys);
+      String mapName = getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName;
+      if (!maintainsSecondaryIndexes() || sparse) {
+        // Entries left from a run that maintained them would be stale by the next such run.
+        if (getMvStore().hasMap(mapName)) {
+          getMvStore().removeMap(mapName);
+        }
+        return new UnbuiltSecondaryIndex(indexName, keys);
+      }
+      MVMap<KeyValue, Object> entries =
+          getMvStore()
+              .openMap(
+                  mapName,
+                  new MVMap.Builder<KeyValue, Object>()
+                      .keyType(BsonIndexKeyType.INSTANCE)
+                      .valueType(BsonKeyType.INSTANCE));
+      return new BsonSecondaryIndex(indexName, keys, entries, ID_FIELD);
+    }
+
+    @Override
+    public Document handleCommand(
+        Channel channel,
+        String command,
+        Document query,
+        DatabaseResolver databaseResolver,
+        Oplog oplog) {
+      if (command.equalsIgnoreCase("aggregate")) {
+        Document counted =
+            CountCommand.answer(query, getDatabaseName(), name -> resolveCollection(name, false));
+        if (counted != null) {
+          return counted;
+        }
+      }
+      return super.handleCommand(channel, command, query, databaseResolver, oplog);
     }
   }
 }

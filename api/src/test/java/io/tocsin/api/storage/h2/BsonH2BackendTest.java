@@ -8,6 +8,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -54,11 +55,20 @@ class BsonH2BackendTest {
   }
 
   private void withStore(Consumer<MongoCollection<Document>> work) {
+    withDatabase(db -> work.accept(db.getCollection("events")));
+  }
+
+  private void withDatabase(Consumer<MongoDatabase> work) {
+    withDatabase(true, work);
+  }
+
+  private void withDatabase(boolean secondaryIndexes, Consumer<MongoDatabase> work) {
     MongoServer server =
-        new MongoServer(new BsonH2Backend(MVStore.open(dir.resolve("s.mv").toString())));
+        new MongoServer(
+            BsonH2Backend.open(MVStore.open(dir.resolve("s.mv").toString()), secondaryIndexes));
     InetSocketAddress address = server.bind();
     try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
-      work.accept(client.getDatabase("tocsin").getCollection("events"));
+      work.accept(client.getDatabase("tocsin"));
     } finally {
       server.shutdown();
     }
@@ -277,6 +287,157 @@ class BsonH2BackendTest {
                       .get("_id"))
               .isEqualTo("t0:late");
           assertThat(events.countDocuments(Filters.eq("tenant_id", "t0"))).isEqualTo(251);
+        });
+  }
+
+  /** Events-like documents: two tenants, five hosts (one missing), few distinct timestamps. */
+  private static List<Document> indexedEvents(int count, Random random) {
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Document d =
+          new Document("_id", "t" + (i % 2) + ":e" + random.nextInt(1_000_000) + "-" + i)
+              .append("tenant_id", "t" + (i % 2))
+              .append("id", "e" + i)
+              .append("ts", new Date(1_700_000_000_000L + random.nextInt(40) * 1000L))
+              .append("event", new Document("type", random.nextBoolean() ? "process" : "network"));
+      if (i % 7 != 0) {
+        d.append("host_id", "h" + random.nextInt(4));
+      }
+      docs.add(d);
+    }
+    return docs;
+  }
+
+  private static void createEventIndexes(MongoCollection<Document> events) {
+    events.createIndex(Indexes.ascending("tenant_id", "ts"));
+    events.createIndex(Indexes.ascending("tenant_id", "host_id", "ts"));
+    events.createIndex(Indexes.ascending("tenant_id", "event.type", "ts"));
+  }
+
+  @Test
+  void secondaryIndexesAnswerExactlyLikeAScan() {
+    Random random = new Random(11);
+    withDatabase(
+        db -> {
+          MongoCollection<Document> indexed = db.getCollection("events");
+          MongoCollection<Document> scanned = db.getCollection("events_scanned");
+          createEventIndexes(indexed);
+          List<Document> docs = indexedEvents(3000, random);
+          indexed.insertMany(docs);
+          scanned.insertMany(docs);
+          // Changes after the insert must reach the index too.
+          for (MongoCollection<Document> c : List.of(indexed, scanned)) {
+            c.updateMany(Filters.eq("host_id", "h1"), Updates.set("host_id", "h9"));
+            c.deleteMany(Filters.eq("host_id", "h2"));
+            c.updateOne(Filters.eq("id", "e5"), Updates.set("ts", new Date(1_700_000_100_000L)));
+          }
+          Date from = new Date(1_700_000_010_000L);
+          Date to = new Date(1_700_000_030_000L);
+          List<Bson> filters =
+              List.of(
+                  Filters.eq("tenant_id", "t1"),
+                  Filters.and(Filters.eq("tenant_id", "t0"), Filters.gte("ts", from)),
+                  Filters.and(
+                      Filters.eq("tenant_id", "t0"), Filters.gt("ts", from), Filters.lte("ts", to)),
+                  Filters.and(
+                      Filters.eq("tenant_id", "t1"),
+                      Filters.and(Filters.eq("host_id", "h9"), Filters.lt("ts", to))),
+                  Filters.and(
+                      Filters.eq("tenant_id", "t1"),
+                      Filters.eq("event.type", "network"),
+                      Filters.gte("ts", from)),
+                  Filters.and(Filters.eq("tenant_id", "t0"), Filters.eq("host_id", "h3")),
+                  Filters.and(Filters.eq("tenant_id", "t0"), Filters.exists("host_id", false)),
+                  Filters.and(
+                      Filters.eq("tenant_id", "t1"),
+                      Filters.or(Filters.eq("host_id", "h0"), Filters.eq("host_id", "h3"))));
+          List<Bson> sorts =
+              List.of(
+                  Sorts.descending("ts"),
+                  Sorts.ascending("ts"),
+                  Sorts.orderBy(Sorts.descending("ts"), Sorts.descending("id")),
+                  Sorts.ascending("id"),
+                  new Document());
+          for (Bson filter : filters) {
+            assertThat(indexed.countDocuments(filter))
+                .as("count %s", filter)
+                .isEqualTo(scanned.countDocuments(filter));
+            for (Bson sort : sorts) {
+              for (int[] page : new int[][] {{0, 0}, {0, 1}, {0, 11}, {20, 30}, {900, 50}}) {
+                assertThat(ids(indexed, filter, sort, page[0], page[1]))
+                    .as("%s sort %s skip %d limit %d", filter, sort, page[0], page[1])
+                    .containsExactlyElementsOf(ids(scanned, filter, sort, page[0], page[1]));
+              }
+            }
+          }
+        });
+  }
+
+  private static List<Object> ids(
+      MongoCollection<Document> c, Bson filter, Bson sort, int skip, int limit) {
+    return c.find(filter)
+        .sort(sort)
+        .skip(skip)
+        .limit(limit)
+        .map(d -> d.get("_id"))
+        .into(new ArrayList<>());
+  }
+
+  @Test
+  void secondaryIndexesSurviveARestartAndArrayValuesAreCountedOnce() {
+    withStore(
+        events -> {
+          events.createIndex(Indexes.ascending("tenant_id", "tags"));
+          events.insertMany(
+              List.of(
+                  new Document("_id", "a")
+                      .append("tenant_id", "t")
+                      .append("tags", List.of("x", "y")),
+                  new Document("_id", "b").append("tenant_id", "t").append("tags", "x"),
+                  new Document("_id", "c").append("tenant_id", "u").append("tags", "x")));
+        });
+    withStore(
+        events -> {
+          assertThat(events.countDocuments(Filters.eq("tenant_id", "t"))).isEqualTo(2);
+          assertThat(
+                  events.countDocuments(
+                      Filters.and(Filters.eq("tenant_id", "t"), Filters.eq("tags", "x"))))
+              .isEqualTo(2);
+          assertThat(ids(events, Filters.eq("tenant_id", "t"), Sorts.ascending("tags"), 0, 10))
+              .containsExactlyInAnyOrder("a", "b");
+          events.deleteOne(Filters.eq("_id", "a"));
+          assertThat(
+                  events.countDocuments(
+                      Filters.and(Filters.eq("tenant_id", "t"), Filters.eq("tags", "y"))))
+              .isZero();
+        });
+  }
+
+  @Test
+  void indexesAreRebuiltAfterRunsThatDidNotMaintainThem() {
+    withDatabase(
+        true,
+        db -> {
+          MongoCollection<Document> events = db.getCollection("events");
+          createEventIndexes(events);
+          events.insertMany(indexedEvents(300, new Random(3)));
+        });
+    withDatabase(
+        false,
+        db -> {
+          MongoCollection<Document> events = db.getCollection("events");
+          events.deleteMany(Filters.eq("tenant_id", "t0"));
+          events.insertOne(
+              new Document("_id", "t1:late").append("tenant_id", "t1").append("ts", new Date()));
+        });
+    withDatabase(
+        true,
+        db -> {
+          MongoCollection<Document> events = db.getCollection("events");
+          assertThat(events.countDocuments(Filters.eq("tenant_id", "t0"))).isZero();
+          assertThat(events.countDocuments(Filters.eq("tenant_id", "t1"))).isEqualTo(151);
+          assertThat(ids(events, Filters.eq("tenant_id", "t1"), Sorts.descending("ts"), 0, 1))
+              .containsExactly("t1:late");
         });
   }
 }
