@@ -30,7 +30,13 @@ class AgentCommandController {
   private static final Set<String> RESULTS =
       Set.of(Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN);
   private static final Set<String> STATUSES =
-      Set.of(Command.PENDING, Command.SENT, Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN);
+      Set.of(
+          Command.PENDING,
+          Command.SENT,
+          Command.SUCCEEDED,
+          Command.FAILED,
+          Command.DRY_RUN,
+          Command.EXPIRED);
 
   /**
    * Body of {@code POST .../commands/{id}/result}, as {@code io.tocsin.agent.respond.CommandResult}

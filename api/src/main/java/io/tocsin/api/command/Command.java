@@ -23,6 +23,12 @@ public class Command {
   public static final String FAILED = "failed";
   public static final String DRY_RUN = "dry_run";
 
+  /**
+   * Not answered within {@code tocsin.commands.expire-after}: never handed out again. Not final: a
+   * late result from an agent that did run it still replaces it.
+   */
+  public static final String EXPIRED = "expired";
+
   @Id String id;
   String tenantId;
   String hostId;

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Service;
 public class CommandService {
 
   static final int MAX_PER_POLL = 100;
+  private static final int MAX_EXPIRED_PER_RUN = 10_000;
+  private static final String SERVER = "server";
   private static final int MAX_MESSAGE = 4000;
 
   /**
@@ -65,18 +67,21 @@ public class CommandService {
   private final AgentPresence presence;
   private final Clock clock;
   private final Duration redeliverAfter;
+  private final Duration expireAfter;
 
   CommandService(
       MongoTemplate mongo,
       ApplicationEventPublisher events,
       AgentPresence presence,
       Clock clock,
-      @Value("${tocsin.commands.redeliver-after:5m}") Duration redeliverAfter) {
+      @Value("${tocsin.commands.redeliver-after:5m}") Duration redeliverAfter,
+      @Value("${tocsin.commands.expire-after:24h}") Duration expireAfter) {
     this.mongo = mongo;
     this.events = events;
     this.presence = presence;
     this.clock = clock;
     this.redeliverAfter = redeliverAfter;
+    this.expireAfter = expireAfter;
   }
 
   /** A fresh random command id. */
@@ -109,13 +114,21 @@ public class CommandService {
   List<Map<String, Object>> fetchForAgent(String tenantId, String hostId, String agentName) {
     Instant now = now();
     presence.polled(tenantId, hostId, agentName, now);
+    expire(where("tenantId").is(tenantId).and("hostId").is(hostId), now);
     Criteria due =
         new Criteria()
             .orOperator(
                 where("status").is(Command.PENDING),
                 where("status").is(Command.SENT).and("sentAt").lt(now.minus(redeliverAfter)));
     Query query =
-        Query.query(where("tenantId").is(tenantId).and("hostId").is(hostId).andOperator(due))
+        Query.query(
+                where("tenantId")
+                    .is(tenantId)
+                    .and("hostId")
+                    .is(hostId)
+                    .and("createdAt")
+                    .gte(now.minus(expireAfter))
+                    .andOperator(due))
             .with(Sort.by("createdAt", "_id"));
     Update sent = new Update().set("status", Command.SENT).set("sentAt", now).inc("deliveries", 1);
     List<Map<String, Object>> out = new ArrayList<>();
@@ -133,6 +146,47 @@ public class CommandService {
               tenantId, c.id, c.alertId, Command.SENT, null, null, agentName, now));
     }
     return out;
+  }
+
+  /**
+   * Marks every pending or sent command older than {@code tocsin.commands.expire-after} (as of
+   * {@code now}) {@code expired}, mirrored onto its alert action: an {@code isolate_host} queued
+   * for a host that was offline for days must not run when it comes back.
+   *
+   * @return how many expired
+   */
+  public int expireStale(Instant now) {
+    return expire(null, now);
+  }
+
+  /** {@code scope}: which commands to look at (a tenant's host), or null for all. */
+  private int expire(Criteria scope, Instant now) {
+    Query stale =
+        Query.query(
+            (scope == null ? where("status") : scope.and("status"))
+                .in(Command.PENDING, Command.SENT)
+                .and("createdAt")
+                .lt(now.minus(expireAfter)));
+    String message = "expired: no result within " + expireAfter;
+    Update expired =
+        new Update()
+            .set("status", Command.EXPIRED)
+            .set("message", message)
+            .set("completedAt", now)
+            .set("completedBy", SERVER);
+    int count = 0;
+    Command c;
+    while (count < MAX_EXPIRED_PER_RUN
+        && (c =
+                mongo.findAndModify(
+                    stale, expired, FindAndModifyOptions.options().returnNew(true), Command.class))
+            != null) {
+      count++;
+      events.publishEvent(
+          new CommandStateChanged(
+              c.tenantId, c.id, c.alertId, Command.EXPIRED, message, Map.of(), SERVER, now));
+    }
+    return count;
   }
 
   /** A user's look at a host's commands, newest first; changes nothing. */
@@ -174,7 +228,7 @@ public class CommandService {
                 .and("tenantId")
                 .is(tenantId)
                 .and("status")
-                .in(Command.PENDING, Command.SENT));
+                .in(Command.PENDING, Command.SENT, Command.EXPIRED));
     Update done =
         new Update()
             .set("status", status)
@@ -202,7 +256,7 @@ public class CommandService {
                 .and("createdAt")
                 .lt(cutoff)
                 .and("status")
-                .in(Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN));
+                .in(Command.SUCCEEDED, Command.FAILED, Command.DRY_RUN, Command.EXPIRED));
     return mongo.remove(old, Command.class).getDeletedCount();
   }
 

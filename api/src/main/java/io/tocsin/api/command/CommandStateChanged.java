@@ -10,7 +10,7 @@ import java.util.Map;
  * @param tenantId tenant
  * @param commandId command id (also the id of the action on the alert)
  * @param alertId alert the command belongs to, or null
- * @param status {@code sent}, {@code succeeded}, {@code failed} or {@code dry_run}
+ * @param status {@code sent}, {@code succeeded}, {@code failed}, {@code dry_run} or {@code expired}
  * @param message the agent's message, for final states
  * @param details the agent's details, for final states
  * @param actor who moved it (the agent key's name)
@@ -26,7 +26,12 @@ public record CommandStateChanged(
     String actor,
     Instant at) {
 
+  /**
+   * An agent reported the outcome ({@code expired} is not an outcome: a late result may follow).
+   */
   public boolean isFinal() {
-    return !Command.SENT.equals(status) && !Command.PENDING.equals(status);
+    return !Command.SENT.equals(status)
+        && !Command.PENDING.equals(status)
+        && !Command.EXPIRED.equals(status);
   }
 }

@@ -13,6 +13,7 @@ import io.tocsin.api.support.ApiClient;
 import io.tocsin.api.support.ApiTest;
 import io.tocsin.engine.policy.Action;
 import io.tocsin.engine.policy.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ class CommandProtocolTest extends ApiTest {
 
   @Autowired AlertService alerts;
   @Autowired RecordingAlertListener listener;
+  @Autowired CommandService commandService;
 
   private ApiClient admin;
   private String tenantA;
@@ -144,6 +146,36 @@ class CommandProtocolTest extends ApiTest {
     JsonNode history = admin.get("/api/v1/alerts/" + alertId).body().path("history");
     assertThat(history.get(history.size() - 1).path("to").asString())
         .isEqualTo("isolate_host dry_run");
+  }
+
+  @Test
+  void unansweredCommandsExpireAreNotHandedOutAndALateResultStillCounts() {
+    String id = action("isolate_host", Map.of()).path("id").asString();
+
+    assertThat(commandService.expireStale(Instant.now().plus(Duration.ofHours(25))))
+        .isGreaterThanOrEqualTo(1);
+
+    assertThat(agent.get(commands()).body().path("commands").size()).isZero();
+    JsonNode expired = alertAction(id);
+    assertThat(expired.path("state").asString()).isEqualTo("expired");
+    assertThat(expired.path("message").asString()).startsWith("expired: no result within");
+    JsonNode listed = analyst.client().get(commands() + "?status=expired").body().path("commands");
+    assertThat(listed).extracting(c -> c.path("id").asString()).containsExactly(id);
+
+    ApiClient.Response late =
+        agent.post(
+            commands() + "/" + id + "/result", Map.of("status", "succeeded", "message", "done"));
+    assertThat(late.status()).as(late.toString()).isEqualTo(200);
+    assertThat(alertAction(id).path("state").asString()).isEqualTo("succeeded");
+  }
+
+  @Test
+  void freshCommandsDoNotExpire() {
+    String id = action("block", Map.of("ip", "203.0.113.9")).path("id").asString();
+    commandService.expireStale(Instant.now().plus(Duration.ofHours(23)));
+    assertThat(agent.get(commands()).body().path("commands"))
+        .extracting(c -> c.path("id").asString())
+        .containsExactly(id);
   }
 
   @Test
