@@ -4,8 +4,10 @@ import io.tocsin.engine.policy.Correlation;
 import io.tocsin.model.Event;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code threshold}: per group, the event times of the newest {@code count} matches (sorted, so
@@ -16,7 +18,9 @@ import java.util.Optional;
 public final class ThresholdTracker implements Tracker {
 
   private static final long GROUP_OVERHEAD = 200;
-  private static final long ENTRY_BYTES = 24;
+
+  /** A mark (time and id) plus its id in the set. */
+  private static final long ENTRY_BYTES = 96;
 
   private final Correlation.Threshold spec;
   private final int maxEvents;
@@ -46,14 +50,14 @@ public final class ThresholdTracker implements Tracker {
       groups.put(key, g);
     }
     g.add(ts, event, spec.count(), maxEvents);
-    if (g.times.size() >= spec.count() && g.times.peekLast() - g.times.peekFirst() <= within) {
+    if (g.times.size() >= spec.count() && g.last() - g.first() <= within) {
       Fired fired =
           new Fired(
               key,
               new ArrayList<>(g.events),
               spec.count(),
-              g.times.peekFirst(),
-              g.times.peekLast(),
+              g.first(),
+              g.last(),
               spec.count() + " events within " + spec.within());
       groups.remove(key);
       return Optional.of(fired);
@@ -63,7 +67,7 @@ public final class ThresholdTracker implements Tracker {
 
   @Override
   public void expire(long watermark) {
-    groups.expireIf(g -> g.times.peekLast() <= watermark - within);
+    groups.expireIf(g -> g.last() <= watermark - within);
   }
 
   @Override
@@ -83,26 +87,47 @@ public final class ThresholdTracker implements Tracker {
     return bytes;
   }
 
-  /** Sorted event times (at most {@code count}) and the newest few events. */
+  /**
+   * Sorted event times with their event ids (at most {@code count}) and the newest few events. An
+   * event whose id is already in the window is not counted again: after a crash or a failed alert
+   * write the ingest sweeper re-runs a batch the engine may already have seen.
+   */
   private static final class Group {
-    private final ArrayDeque<Long> times = new ArrayDeque<>();
+    private final ArrayDeque<Mark> times = new ArrayDeque<>();
+    private final Set<String> ids = new HashSet<>();
     private final ArrayDeque<Event> events = new ArrayDeque<>();
 
+    long first() {
+      return times.peekFirst().ts();
+    }
+
+    long last() {
+      return times.peekLast().ts();
+    }
+
     void add(long ts, Event event, int count, int maxEvents) {
-      if (times.isEmpty() || ts >= times.peekLast()) {
-        times.addLast(ts);
+      String id = event.id();
+      if (id != null && !ids.add(id)) {
+        return;
+      }
+      Mark mark = new Mark(ts, id);
+      if (times.isEmpty() || ts >= last()) {
+        times.addLast(mark);
       } else {
-        List<Long> tail = new ArrayList<>();
-        while (!times.isEmpty() && times.peekLast() > ts) {
+        List<Mark> tail = new ArrayList<>();
+        while (!times.isEmpty() && last() > ts) {
           tail.add(times.pollLast());
         }
-        times.addLast(ts);
+        times.addLast(mark);
         for (int i = tail.size() - 1; i >= 0; i--) {
           times.addLast(tail.get(i));
         }
       }
       while (times.size() > count) {
-        times.pollFirst();
+        Mark dropped = times.pollFirst();
+        if (dropped.id() != null) {
+          ids.remove(dropped.id());
+        }
       }
       events.addLast(event);
       while (events.size() > maxEvents) {
@@ -110,4 +135,6 @@ public final class ThresholdTracker implements Tracker {
       }
     }
   }
+
+  private record Mark(long ts, String id) {}
 }

@@ -83,4 +83,15 @@ class ThresholdTest {
       assertThat(fired(engine.evaluate(failure(101, "a")))).containsExactly("failed_logins");
     }
   }
+
+  @Test
+  void anEventSeenAgainIsNotCountedTwice() {
+    try (DetectionEngine engine = bruteForce()) {
+      List<io.tocsin.model.Event> batch = List.of(failure(0, "a"), failure(1, "a"));
+      assertThat(engine.evaluate(batch)).isEmpty();
+      // The ingest sweeper re-runs a batch whose evaluation it could not confirm.
+      assertThat(engine.evaluate(batch)).isEmpty();
+      assertThat(fired(engine.evaluate(failure(2, "a")))).containsExactly("failed_logins");
+    }
+  }
 }
