@@ -4,6 +4,7 @@ import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.PageCursor;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,7 +48,8 @@ class AlertController {
       @RequestParam(name = "host_id", required = false) String hostId,
       @RequestParam(required = false) String assignee,
       @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Long offset) {
+      @RequestParam(required = false) Long offset,
+      @RequestParam(required = false) String cursor) {
     if (status != null && !AlertTriage.STATUSES.contains(status)) {
       throw AlertValidation.invalid("status", "must be one of " + AlertTriage.STATUSES);
     }
@@ -71,8 +73,15 @@ class AlertController {
             policyId,
             hostId,
             assignee);
-    AlertQueries.Page page = queries.list(principal.tenantId(), filter, size, skip);
-    return ListResponse.of("alerts", page.alerts(), page.total(), size, skip);
+    PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
+    AlertQueries.Page page = queries.list(principal.tenantId(), filter, size, skip, after);
+    Map<String, Object> body = ListResponse.of("alerts", page.alerts(), page.total(), size, skip);
+    if (after != null) {
+      body.remove("offset");
+    }
+    body.put("has_more", page.hasMore());
+    body.put("next_cursor", page.nextCursor());
+    return body;
   }
 
   @GetMapping("/{id}")

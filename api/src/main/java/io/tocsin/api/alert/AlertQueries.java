@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.user.User;
+import io.tocsin.api.web.PageCursor;
 import io.tocsin.model.Event;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +44,15 @@ class AlertQueries {
       String hostId,
       String assignee) {}
 
-  /** A page of alerts and the total matching. */
-  record Page(List<Map<String, Object>> alerts, long total) {}
+  /**
+   * One page of alerts.
+   *
+   * @param alerts the alerts' views
+   * @param total how many match the filter (whatever the page)
+   * @param hasMore whether more follow this page
+   * @param nextCursor where the next page starts, or null
+   */
+  record Page(List<Map<String, Object>> alerts, long total, boolean hasMore, String nextCursor) {}
 
   private final AlertStore store;
   private final EventStore events;
@@ -56,7 +64,8 @@ class AlertQueries {
     this.assignees = assignees;
   }
 
-  Page list(String tenantId, Filter f, int limit, long offset) {
+  /** Newest first; {@code after} (a cursor) wins over {@code offset}. */
+  Page list(String tenantId, Filter f, int limit, long offset, PageCursor after) {
     Criteria c = where("tenantId").is(tenantId);
     if (f.status() != null) {
       c = c.and("status").is(f.status());
@@ -73,7 +82,7 @@ class AlertQueries {
     if (f.assignee() != null) {
       Optional<User> user = assignees.resolve(tenantId, f.assignee());
       if (user.isEmpty()) {
-        return new Page(List.of(), 0);
+        return new Page(List.of(), 0, false, null);
       }
       c = c.and("assigneeId").is(user.get().getId());
     }
@@ -86,9 +95,21 @@ class AlertQueries {
         time = time.lt(f.to());
       }
     }
-    List<Map<String, Object>> page =
-        store.page(c, limit, offset).stream().map(AlertViews::view).toList();
-    return new Page(page, store.count(c));
+    long total = store.count(c);
+    if (after != null) {
+      c =
+          c.andOperator(
+              new Criteria()
+                  .orOperator(
+                      where("createdAt").lt(after.ts()),
+                      where("createdAt").is(after.ts()).and("_id").lt(after.id())));
+    }
+    List<Alert> found = store.page(c, limit + 1, after == null ? offset : 0);
+    boolean hasMore = found.size() > limit;
+    List<Alert> shown = hasMore ? found.subList(0, limit) : found;
+    Alert last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+    String next = hasMore ? new PageCursor(last.createdAt, last.id).encode() : null;
+    return new Page(shown.stream().map(AlertViews::view).toList(), total, hasMore, next);
   }
 
   Map<String, Object> detail(String tenantId, String id) {

@@ -3,6 +3,7 @@ package io.tocsin.api.event;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.PageCursor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ class EventController {
             userId,
             TimeParams.limit(limit),
             offset == null ? 0 : offset,
-            cursor == null || cursor.isBlank() ? null : EventCursor.decode(cursor));
+            cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor));
     TimeParams.range(query.start(), query.end());
     return queries.list(principal.tenantId(), query);
   }

@@ -1,5 +1,6 @@
 package io.tocsin.api.event;
 
+import io.tocsin.api.web.PageCursor;
 import java.time.Instant;
 
 /**
@@ -22,4 +23,4 @@ record EventQuery(
     String userId,
     int limit,
     long offset,
-    EventCursor cursor) {}
+    PageCursor cursor) {}

@@ -1,6 +1,7 @@
 package io.tocsin.api.event;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.web.PageCursor;
 import io.tocsin.model.Event;
 import java.util.ArrayList;
 import java.util.Date;
@@ -58,7 +59,7 @@ class EventQueryService {
     body.put(
         "next_cursor",
         hasMore && last.timestamp() != null
-            ? new EventCursor(last.timestamp(), last.id()).encode()
+            ? new PageCursor(last.timestamp(), last.id()).encode()
             : null);
     return body;
   }

@@ -12,6 +12,7 @@ import io.tocsin.engine.policy.Action;
 import io.tocsin.engine.policy.Severity;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,46 @@ class AlertApiTest extends ApiTest {
       assertThat(r.status()).as(bad + " " + r).isEqualTo(400);
       assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");
     }
+  }
+
+  @Test
+  void cursorPagesWalkEveryAlertOnceEvenWhenNewOnesArrive() {
+    for (int i = 0; i < 4; i++) {
+      assertThat(
+              admin
+                  .post("/api/v1/alerts", Map.of("title", "manual " + i, "severity", "low"))
+                  .status())
+          .isEqualTo(201);
+    }
+    List<String> everything = new ArrayList<>();
+    admin
+        .get("/api/v1/alerts?limit=100")
+        .body()
+        .path("alerts")
+        .forEach(a -> everything.add(a.path("id").asString()));
+    assertThat(everything).hasSize(7);
+
+    List<String> walked = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      ApiClient.Response page =
+          admin.get("/api/v1/alerts?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+      assertThat(page.status()).as(page.toString()).isEqualTo(200);
+      assertThat(page.body().path("total").asLong()).isEqualTo(7 + Math.min(pages, 1));
+      page.body().path("alerts").forEach(a -> walked.add(a.path("id").asString()));
+      cursor = page.body().path("next_cursor").asString(null);
+      assertThat(page.body().path("has_more").asBoolean()).isEqualTo(cursor != null);
+      if (pages++ == 0) {
+        // A new alert after the first page is newer than the cursor: it shifts nothing.
+        admin.post("/api/v1/alerts", Map.of("title", "late", "severity", "low"));
+      }
+    } while (cursor != null);
+    assertThat(walked).containsExactlyElementsOf(everything);
+    assertThat(pages).isEqualTo(4);
+
+    ApiClient.Response bad = admin.get("/api/v1/alerts?cursor=not-a-cursor");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
   }
 
   @Test
