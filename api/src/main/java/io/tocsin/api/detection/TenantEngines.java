@@ -33,13 +33,20 @@ import org.springframework.stereotype.Component;
 public class TenantEngines implements DisposableBean {
 
   private final DefinitionStore store;
+  private final DefinitionRevisions revisions;
   private final Clock clock;
   private final MeterRegistry meters;
   private final ConcurrentMap<String, EngineHolder> engines = new ConcurrentHashMap<>();
+
+  /** The definition revision each loaded engine has read (or is about to read). */
+  private final ConcurrentMap<String, Long> loadedRevisions = new ConcurrentHashMap<>();
+
   private final ExecutorService reloads;
 
-  TenantEngines(DefinitionStore store, Clock clock, MeterRegistry meters) {
+  TenantEngines(
+      DefinitionStore store, DefinitionRevisions revisions, Clock clock, MeterRegistry meters) {
     this.store = store;
+    this.revisions = revisions;
     this.clock = clock;
     this.meters = meters;
     AtomicInteger n = new AtomicInteger();
@@ -67,15 +74,40 @@ public class TenantEngines implements DisposableBean {
   }
 
   /**
-   * Reloads the tenant's engine from the store if it is loaded (otherwise it will read the store at
-   * first use). Requests made while a reload is queued share it.
+   * Call after changing the tenant's stored definitions: raises the tenant's revision (so the other
+   * servers reload too, see {@link #syncWithStore()}) and reloads this server's engine if it is
+   * loaded (otherwise it will read the store at first use). Requests made while a reload is queued
+   * share it.
    */
   public CompletableFuture<ReloadOutcome> requestReload(String tenantId) {
+    long revision = revisions.bump(tenantId);
     EngineHolder holder = engines.get(tenantId);
     if (holder == null) {
       return CompletableFuture.completedFuture(ReloadOutcome.notLoaded(clock.instant()));
     }
+    loadedRevisions.merge(tenantId, revision, Math::max);
     return holder.requestRefresh(reloads);
+  }
+
+  /**
+   * Reloads every engine of this server whose tenant's definitions were changed (through any
+   * server) since the engine last read them. Run every {@code tocsin.engine.sync-interval}.
+   *
+   * @return the tenants reloaded
+   */
+  public List<String> syncWithStore() {
+    List<String> reloaded = new ArrayList<>();
+    for (Map.Entry<String, Long> stored : revisions.all().entrySet()) {
+      String tenantId = stored.getKey();
+      EngineHolder holder = engines.get(tenantId);
+      Long seen = loadedRevisions.get(tenantId);
+      if (holder != null && (seen == null || seen < stored.getValue())) {
+        loadedRevisions.merge(tenantId, stored.getValue(), Math::max);
+        holder.requestRefresh(reloads);
+        reloaded.add(tenantId);
+      }
+    }
+    return reloaded;
   }
 
   /** The last reload of the tenant's engine. */
@@ -108,6 +140,9 @@ public class TenantEngines implements DisposableBean {
   }
 
   private EngineHolder create(String tenantId) {
+    // Read before the engine loads the definitions: a change landing in between raises the
+    // revision past this one, and the next sync reloads.
+    loadedRevisions.put(tenantId, revisions.current(tenantId));
     DetectionEngine engine =
         DetectionEngine.create(tenantId, new DslLanguage(), EngineConfig.defaults(), clock);
     EngineHolder holder = new EngineHolder(tenantId, engine, store, clock);

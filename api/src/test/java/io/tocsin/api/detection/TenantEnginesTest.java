@@ -29,6 +29,16 @@ class TenantEnginesTest extends DetectionApiTest {
   }
 
   @Test
+  void aTenantThatStartedWithoutPoliciesDetectsOnceItHasOne() {
+    assertThat(engines.evaluate(t.id(), List.of(evil()))).isEmpty();
+    created(t.engineer().post("/api/v1/policies", policy("Evil", "process.name == 'evil.exe'")));
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> engines.evaluate(t.id(), List.of(evil())).size() == 1);
+  }
+
+  @Test
   void disableThenEnableTakesEffectWithinOneSecond() {
     String id =
         created(t.engineer().post("/api/v1/policies", policy("Evil", "process.name == 'evil.exe'")))

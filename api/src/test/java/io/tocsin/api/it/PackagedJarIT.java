@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,31 +108,93 @@ class PackagedJarIT {
     }
   }
 
+  /**
+   * Two servers on one database (the second uses the first one's embedded store as its MongoDB): a
+   * policy created through the second goes live in the first one's engine, which had already been
+   * loaded, without a restart or any call between the servers.
+   */
+  @Test
+  void aPolicyCreatedThroughAnotherServerGoesLiveHere() throws Exception {
+    Path firstLog = dataDir.resolve("first.log");
+    Process first = start(dataDir.resolve("data"), firstLog);
+    int firstPort = port;
+    Matcher store =
+        Pattern.compile("Embedded store .* listening on /127\\.0\\.0\\.1:(\\d+)")
+            .matcher(Files.readString(firstLog));
+    assertThat(store.find()).as("embedded store address in the log").isTrue();
+    Process second =
+        start(
+            dataDir.resolve("unused"),
+            dataDir.resolve("second.log"),
+            Map.of("SPRING_MONGODB_URI", "mongodb://127.0.0.1:" + store.group(1) + "/tocsin"));
+    try {
+      ApiClient onSecond = login();
+      port = firstPort;
+      ApiClient onFirst = login();
+      Response loaded =
+          onFirst.post(
+              "/api/v1/events",
+              Map.of(
+                  "id",
+                  "before-policy",
+                  "host_id",
+                  "h-sync",
+                  "event",
+                  Map.of("type", "process", "action", "start"),
+                  "process",
+                  Map.of("name", "sync-marker.exe", "pid", 1)));
+      assertThat(loaded.body().path("detections").asInt()).as(loaded.toString()).isZero();
+
+      Response policy =
+          onSecond.post(
+              "/api/v1/policies",
+              Map.of(
+                  "name",
+                  "sync marker",
+                  "rules",
+                  List.of(Map.of("condition", "process.name == 'sync-marker.exe'"))));
+      assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
+      awaitPolicyLive(onFirst, "sync-marker.exe", Duration.ofSeconds(5));
+    } finally {
+      stop(second);
+      stop(first);
+    }
+  }
+
   /** Sends a marker event until the policy raises a detection (policy changes go live async). */
   private static void awaitPolicyLive(ApiClient admin) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    awaitPolicyLive(admin, "crash-marker.exe", Duration.ofSeconds(30));
+  }
+
+  private static void awaitPolicyLive(ApiClient admin, String marker, Duration within)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(within);
     for (int i = 0; Instant.now().isBefore(deadline); i++) {
       Response r =
           admin.post(
               "/api/v1/events",
               Map.of(
                   "id",
-                  "probe-" + i,
+                  "probe-" + marker + "-" + i,
                   "host_id",
                   "h-crash",
                   "event",
                   Map.of("type", "process", "action", "start"),
                   "process",
-                  Map.of("name", "crash-marker.exe", "pid", 1)));
+                  Map.of("name", marker, "pid", 1)));
       if (r.body().path("detections").asInt() > 0) {
         return;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("policy not live in 30 s");
+    throw new AssertionError("policy not live in " + within);
   }
 
   private Process start(Path data, Path log) throws Exception {
+    return start(data, log, Map.of());
+  }
+
+  private Process start(Path data, Path log, Map<String, String> env) throws Exception {
     port = freePort();
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -145,6 +209,7 @@ class PackagedJarIT {
     builder.environment().put("TOCSIN_ADMIN_PASSWORD", PASSWORD);
     builder.environment().remove("SPRING_MONGODB_URI");
     builder.environment().remove("SPRING_DATA_MONGODB_URI");
+    builder.environment().putAll(env);
     Process server = builder.start();
     awaitHealthy(new ApiClient(base()), server, log);
     return server;
