@@ -39,6 +39,30 @@ class TenantEnginesTest extends DetectionApiTest {
   }
 
   @Test
+  void validatingAndBacktestingTheSamePolicyLeaveTheLiveEngineDetecting() {
+    Map<String, Object> body = policy("Evil", "process.name == 'evil.exe'");
+    created(t.engineer().post("/api/v1/policies", body));
+    assertThat(engines.evaluate(t.id(), List.of(evil()))).hasSize(1);
+
+    ok(t.engineer().post("/api/v1/policies/validate", body));
+    ok(
+        t.analyst()
+            .post(
+                "/api/v1/policies/backtest",
+                Map.of(
+                    "policy", body,
+                    "start_time", Instant.now().minusSeconds(3600).toString(),
+                    "end_time", Instant.now().toString())));
+    created(t.engineer().post("/api/v1/policies", policy("Other", "process.name == 'x.exe'")));
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> engines.status(t.id()).policies() == 2);
+
+    assertThat(engines.evaluate(t.id(), List.of(evil()))).hasSize(1);
+  }
+
+  @Test
   void disableThenEnableTakesEffectWithinOneSecond() {
     String id =
         created(t.engineer().post("/api/v1/policies", policy("Evil", "process.name == 'evil.exe'")))
