@@ -1,13 +1,7 @@
 package io.tocsin.api.list;
 
-import io.tocsin.api.detection.DefinitionStore;
 import io.tocsin.api.detection.DefinitionValidator;
-import io.tocsin.api.detection.Problem;
-import io.tocsin.api.detection.TenantDefinitions;
-import io.tocsin.api.detection.TenantEngines;
-import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.dsl.Limits;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,10 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /** Named lists of a tenant: validated against everything that uses them, then stored. */
@@ -30,33 +21,17 @@ class ListService {
   static final int MAX_VALUE_LENGTH = 4096;
 
   private final MongoTemplate mongo;
-  private final DefinitionStore store;
-  private final DefinitionsGuard guard;
-  private final TenantLocks locks;
-  private final TenantEngines engines;
+  private final DefinitionChanges changes;
   private final Clock clock;
 
-  ListService(
-      MongoTemplate mongo,
-      DefinitionStore store,
-      DefinitionsGuard guard,
-      TenantLocks locks,
-      TenantEngines engines,
-      Clock clock) {
+  ListService(MongoTemplate mongo, DefinitionChanges changes, Clock clock) {
     this.mongo = mongo;
-    this.store = store;
-    this.guard = guard;
-    this.locks = locks;
-    this.engines = engines;
+    this.changes = changes;
     this.clock = clock;
   }
 
   Map<String, Object> list(String tenantId, Paging paging) {
-    Query query = Query.query(Criteria.where("tenantId").is(tenantId));
-    long total = mongo.count(query, NamedList.class);
-    query.with(Sort.by("name")).skip(paging.offset()).limit(paging.limit());
-    List<ListView> items = mongo.find(query, NamedList.class).stream().map(ListView::of).toList();
-    return ListResponse.of("lists", items, total, paging.limit(), paging.offset());
+    return changes.page("lists", NamedList.class, tenantId, paging, ListView::of);
   }
 
   ListView get(String tenantId, String name) {
@@ -67,53 +42,35 @@ class ListService {
   Saved put(String tenantId, String name, Requests.PutList body, String user) {
     Names.require(name, "list");
     List<String> values = values(body);
-    Saved saved =
-        locks.withLock(
-            tenantId,
-            () -> {
-              TenantDefinitions next = store.load(tenantId).withList(name, values);
-              List<Problem> errors = guard.errors(next, null);
-              if (!errors.isEmpty()) {
-                throw DefinitionValidator.invalid(
-                    "List [" + name + "] would break " + DefinitionsGuard.dependents(errors),
-                    errors);
-              }
-              NamedList old = mongo.findById(NamedList.idOf(tenantId, name), NamedList.class);
-              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-              NamedList list =
-                  new NamedList(
-                      NamedList.idOf(tenantId, name),
-                      tenantId,
-                      name,
-                      values,
-                      body.description(),
-                      old == null ? now : old.createdAt(),
-                      old == null ? user : old.createdBy(),
-                      now,
-                      user);
-              mongo.save(list);
-              return new Saved(ListView.of(list), old == null);
-            });
-    engines.requestReload(tenantId);
-    return saved;
+    return changes.save(
+        tenantId,
+        defs -> defs.withList(name, values),
+        null,
+        errors ->
+            DefinitionValidator.invalid(
+                "List [" + name + "] would break " + DefinitionsGuard.dependents(errors), errors),
+        () -> {
+          NamedList old = mongo.findById(NamedList.idOf(tenantId, name), NamedList.class);
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          NamedList list =
+              new NamedList(
+                  NamedList.idOf(tenantId, name),
+                  tenantId,
+                  name,
+                  values,
+                  body.description(),
+                  old == null ? now : old.createdAt(),
+                  old == null ? user : old.createdBy(),
+                  now,
+                  user);
+          mongo.save(list);
+          return new Saved(ListView.of(list), old == null);
+        });
   }
 
   void delete(String tenantId, String name) {
-    locks.withLock(
-        tenantId,
-        () -> {
-          NamedList existing = find(tenantId, name);
-          List<Problem> errors = guard.errors(store.load(tenantId).withList(name, null), null);
-          if (!errors.isEmpty()) {
-            String users = DefinitionsGuard.dependents(errors);
-            throw ApiException.badRequest(
-                "List [" + name + "] is used by " + users + "; change them first",
-                Map.of("policies", DefinitionsGuard.policyIds(errors), "diagnostics", errors));
-          }
-          mongo.remove(existing);
-          return null;
-        });
-    engines.requestReload(tenantId);
+    NamedList existing = find(tenantId, name);
+    changes.delete(tenantId, "List [" + name + "]", defs -> defs.withList(name, null), existing);
   }
 
   private NamedList find(String tenantId, String name) {
