@@ -1,6 +1,7 @@
 package io.tocsin.api.alert;
 
 import io.tocsin.api.command.ActionType;
+import io.tocsin.api.command.Command;
 import io.tocsin.api.command.CommandService;
 import io.tocsin.api.command.CommandStateChanged;
 import io.tocsin.api.error.ApiException;
@@ -115,7 +116,7 @@ class AlertResponses {
           for (int i = 0; i < a.actions.size(); i++) {
             AlertAction action = a.actions.get(i);
             if (!action.id().equals(e.commandId())
-                || isFinal(action.state())
+                || Command.isFinal(action.state())
                 || action.state().equals(e.status())) {
               continue;
             }
@@ -133,9 +134,5 @@ class AlertResponses {
           }
           return null;
         });
-  }
-
-  private static boolean isFinal(String state) {
-    return "succeeded".equals(state) || "failed".equals(state) || "dry_run".equals(state);
   }
 }

@@ -50,6 +50,13 @@ public class Command {
   Command() {}
 
   boolean isFinal() {
+    return isFinal(status);
+  }
+
+  /**
+   * Whether an agent reported this outcome ({@code expired} is not one: a late result may follow).
+   */
+  public static boolean isFinal(String status) {
     return SUCCEEDED.equals(status) || FAILED.equals(status) || DRY_RUN.equals(status);
   }
 

@@ -30,8 +30,6 @@ public record CommandStateChanged(
    * An agent reported the outcome ({@code expired} is not an outcome: a late result may follow).
    */
   public boolean isFinal() {
-    return !Command.SENT.equals(status)
-        && !Command.PENDING.equals(status)
-        && !Command.EXPIRED.equals(status);
+    return Command.isFinal(status);
   }
 }

@@ -139,16 +139,9 @@ final class BsonCollection extends H2Collection {
       int batchSize,
       Document fieldSelector) {
     Comparator<Document> order = deriveComparator(orderBy);
-    Comparator<Document> byId =
-        Comparator.comparing(d -> Missing.ofNullable(d.get(getIdField())), VALUE_ORDER);
-    Comparator<Document> ranking = order == null ? byId : order.thenComparing(byId);
-    int wanted =
-        limit > 0
-            ? (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.max(numberToSkip, 0) + limit)
-            : Integer.MAX_VALUE;
+    Comparator<Document> ranking = tiesById(order);
+    int wanted = limit > 0 ? wanted(numberToSkip, limit) : Integer.MAX_VALUE;
     String field = plan.orderField();
-    Object firstSort =
-        orderBy == null || orderBy.isEmpty() ? null : orderBy.values().iterator().next();
     boolean follows =
         limit > 0
             && order != null
@@ -157,7 +150,7 @@ final class BsonCollection extends H2Collection {
             && !plan.index.multiValued();
     List<Document> candidates = new ArrayList<>();
     if (follows) {
-      boolean descending = firstSort instanceof Number n && n.intValue() < 0;
+      boolean descending = orderBy.get(field) instanceof Number n && n.intValue() < 0;
       Object boundary = null;
       for (Document document : documents(plan, descending)) {
         if (!documentMatchesQuery(document, query)) {
@@ -211,13 +204,23 @@ final class BsonCollection extends H2Collection {
       // Unsorted (or $natural) with a limit already stops early in the stock stream.
       return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
     }
-    int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.max(numberToSkip, 0) + limit);
     // The map iterates in _id order, so ranking ties by _id is what a stable sort would do.
-    Comparator<Document> ranking =
-        order.thenComparing(d -> Missing.ofNullable(d.get(getIdField())), VALUE_ORDER);
-    List<Document> best = bestMatches(dataMap.values(), query, ranking, wanted);
+    List<Document> best =
+        bestMatches(dataMap.values(), query, tiesById(order), wanted(numberToSkip, limit));
     return matchDocumentsFromStream(
         query, best.stream(), numberToSkip, limit, batchSize, order, fieldSelector);
+  }
+
+  /** {@code order} (or no order) with ties in {@code _id} order: a total order. */
+  private Comparator<Document> tiesById(Comparator<Document> order) {
+    Comparator<Document> byId =
+        Comparator.comparing(d -> Missing.ofNullable(d.get(getIdField())), VALUE_ORDER);
+    return order == null ? byId : order.thenComparing(byId);
+  }
+
+  /** How many of the first matches a page needs: {@code skip + limit}, without overflow. */
+  private static int wanted(int numberToSkip, int limit) {
+    return (int) Math.min(Integer.MAX_VALUE - 1L, (long) Math.max(numberToSkip, 0) + limit);
   }
 
   /**

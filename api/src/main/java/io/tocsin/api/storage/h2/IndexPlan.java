@@ -56,6 +56,10 @@ final class IndexPlan {
    * sortField}.
    */
   static IndexPlan choose(Document query, List<BsonSecondaryIndex> indexes, String sortField) {
+    // Every query of the store comes here; without secondary indexes there is nothing to plan.
+    if (indexes.isEmpty()) {
+      return null;
+    }
     Map<String, Object> conditions = conditions(query);
     if (conditions == null) {
       return null;
