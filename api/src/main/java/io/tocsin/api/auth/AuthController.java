@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/auth}: login, refresh, logout, register, set-password and MFA. */
+/**
+ * {@code /api/v1/auth}: login, refresh, logout (this token, or every session with {@code
+ * logout-all}), register, set-password and MFA.
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
@@ -57,6 +60,14 @@ class AuthController {
   void logout(
       @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) AuthRequests.Logout body) {
     auth.logout(jwt, body == null ? null : body.refreshToken());
+  }
+
+  /** Ends every session of the caller: all access and refresh tokens, on every server. */
+  @PostMapping("/logout-all")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @PreAuthorize(Authz.VIEWER)
+  void logoutEverywhere(@AuthenticationPrincipal Jwt jwt) {
+    users.revokeSessions(jwt.getSubject());
   }
 
   @PostMapping("/register")

@@ -2,13 +2,13 @@ package io.tocsin.api.auth;
 
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.error.ErrorCode;
+import io.tocsin.api.security.Identities;
 import io.tocsin.api.security.Secrets;
 import io.tocsin.api.user.User;
 import io.tocsin.api.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,7 +20,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 
-/** Login, refresh with rotation and reuse detection, logout with revocation. */
+/**
+ * Login (the name normalized once, then throttled per account and address), refresh with rotation
+ * and reuse detection, logout with revocation.
+ */
 @Service
 class AuthService {
 
@@ -32,6 +35,7 @@ class AuthService {
   private final RefreshTokenRepository refreshTokens;
   private final RevokedTokenRepository revoked;
   private final MongoTemplate mongo;
+  private final SessionCheck sessions;
   private final Clock clock;
   private final String dummyHash;
 
@@ -44,7 +48,9 @@ class AuthService {
       RefreshTokenRepository refreshTokens,
       RevokedTokenRepository revoked,
       MongoTemplate mongo,
+      SessionCheck sessions,
       Clock clock) {
+    this.sessions = sessions;
     this.users = users;
     this.encoder = encoder;
     this.tokens = tokens;
@@ -58,9 +64,10 @@ class AuthService {
   }
 
   TokenResponse login(AuthRequests.Login request, String tenantId, String address) {
-    throttle.check(request.username(), address);
-    String name = request.username().trim().toLowerCase(Locale.ROOT);
+    String name = Identities.normalize(request.username());
     List<User> candidates = inTenantIfAny(users.findByUsernameOrEmail(name, name), tenantId);
+    String account = candidates.size() == 1 ? "user:" + candidates.get(0).getId() : "name:" + name;
+    throttle.check(account, address);
     List<User> matching =
         candidates.stream()
             .filter(u -> u.getPasswordHash() != null)
@@ -70,13 +77,16 @@ class AuthService {
       encoder.matches(request.password(), dummyHash);
     }
     if (matching.isEmpty()) {
-      throttle.failed(request.username(), address);
+      throttle.failed(account, address);
       throw ApiException.unauthorized("Invalid username or password");
     }
     if (matching.size() > 1) {
       throw ApiException.badRequest("This username exists in several tenants; send X-Tenant-ID");
     }
     User user = matching.get(0);
+    if (!user.isActive()) {
+      throw ApiException.unauthorized("This account is deactivated");
+    }
     if (user.isMfaEnabled()) {
       if (request.mfaCode() == null || request.mfaCode().isBlank()) {
         throw new ApiException(
@@ -86,13 +96,17 @@ class AuthService {
             HttpHeaders.EMPTY);
       }
       if (!mfa.verify(user, request.mfaCode())) {
-        throttle.failed(request.username(), address);
-        throw ApiException.unauthorized("Invalid MFA code");
+        throttle.failed(account, address);
+        throw ApiException.unauthorized("Invalid or already used MFA code");
       }
     }
-    throttle.succeeded(request.username(), address);
-    user.setLastLoginAt(clock.instant());
-    users.save(user);
+    throttle.succeeded(account);
+    Instant now = clock.instant();
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(user.getId())),
+        new Update().set("lastLoginAt", now),
+        User.class);
+    user.setLastLoginAt(now);
     return tokens.issue(user);
   }
 
@@ -126,6 +140,7 @@ class AuthService {
     User user =
         users
             .findById(claimed.userId())
+            .filter(u -> sessions.stillValid(u, claimed.version()))
             .orElseThrow(() -> ApiException.unauthorized("Invalid refresh token"));
     return tokens.issue(user);
   }

@@ -1,39 +1,46 @@
 package io.tocsin.api.auth;
 
-import dev.samstevens.totp.code.CodeVerifier;
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.time.TimeProvider;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.user.User;
-import io.tocsin.api.user.UserRepository;
+import io.tocsin.api.user.UserService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-/** Optional TOTP (RFC 6238, 30 s, 6 digits): enrol, confirm with a first code, disable. */
+/**
+ * Optional TOTP (RFC 6238, 30 s, 6 digits): enrol, confirm with a first code, disable. Secrets are
+ * stored encrypted ({@link TotpSecretCipher}); plaintext ones from older versions are encrypted the
+ * first time they are read. Each code is accepted once ({@link TotpCodes}). Enabling or disabling
+ * MFA ends every session of the user.
+ */
 @Service
 class MfaService {
 
-  private final UserRepository users;
-  private final CodeVerifier verifier;
+  private static final String SECRET = "mfaSecret";
+  private static final String PENDING = "mfaPendingSecret";
+
+  private final MongoTemplate mongo;
+  private final UserService users;
+  private final TotpCodes codes;
+  private final TotpSecretCipher cipher;
   private final DefaultSecretGenerator secrets = new DefaultSecretGenerator(32);
 
-  MfaService(UserRepository users, Clock clock) {
+  MfaService(MongoTemplate mongo, UserService users, TotpCodes codes, TotpSecretCipher cipher) {
+    this.mongo = mongo;
     this.users = users;
-    TimeProvider time = () -> clock.instant().getEpochSecond();
-    DefaultCodeVerifier codeVerifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), time);
-    codeVerifier.setAllowedTimePeriodDiscrepancy(1);
-    this.verifier = codeVerifier;
+    this.codes = codes;
+    this.cipher = cipher;
   }
 
   boolean verify(User user, String code) {
     return user.isMfaEnabled()
-        && code != null
-        && verifier.isValidCode(user.getMfaSecret(), code.trim());
+        && codes.accept(user.getId(), readSecret(user, SECRET, user.getMfaSecret()), code);
   }
 
   Map<String, Object> enrol(User user) {
@@ -41,8 +48,7 @@ class MfaService {
       throw ApiException.conflict("MFA is already enabled; disable it first");
     }
     String secret = secrets.generate();
-    user.setMfaPendingSecret(secret);
-    users.save(user);
+    set(user.getId(), new Update().set(PENDING, cipher.encrypt(user.getId(), secret)));
     String label = URLEncoder.encode("Tocsin:" + user.getUsername(), StandardCharsets.UTF_8);
     String uri =
         "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Tocsin&digits=6&period=30";
@@ -50,18 +56,21 @@ class MfaService {
   }
 
   void confirm(User user, String code) {
-    String pending = user.getMfaPendingSecret();
-    if (pending == null) {
+    if (user.getMfaPendingSecret() == null) {
       throw ApiException.badRequest("No MFA enrolment in progress; call /auth/mfa/enroll first");
     }
-    if (code == null || !verifier.isValidCode(pending, code.trim())) {
+    String pending = readSecret(user, PENDING, user.getMfaPendingSecret());
+    if (!codes.accept(user.getId(), pending, code)) {
       throw ApiException.badRequest(
           "Invalid MFA code", Map.of("fields", Map.of("code", "invalid")));
     }
-    user.setMfaSecret(pending);
-    user.setMfaPendingSecret(null);
-    user.setMfaEnabled(true);
-    users.save(user);
+    set(
+        user.getId(),
+        new Update()
+            .set(SECRET, cipher.encrypt(user.getId(), pending))
+            .unset(PENDING)
+            .set("mfaEnabled", true));
+    users.revokeSessions(user.getId());
   }
 
   void disable(User user, String code) {
@@ -69,8 +78,23 @@ class MfaService {
       throw ApiException.badRequest(
           "Invalid MFA code", Map.of("fields", Map.of("code", "invalid")));
     }
-    user.setMfaEnabled(false);
-    user.setMfaSecret(null);
-    users.save(user);
+    set(user.getId(), new Update().set("mfaEnabled", false).unset(SECRET));
+    users.revokeSessions(user.getId());
+  }
+
+  /** The plaintext secret in {@code field}, encrypting it in place if it was stored in clear. */
+  private String readSecret(User user, String field, String stored) {
+    if (stored == null || TotpSecretCipher.isEncrypted(stored)) {
+      return stored == null ? null : cipher.decrypt(user.getId(), stored);
+    }
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(user.getId()).and(field).is(stored)),
+        new Update().set(field, cipher.encrypt(user.getId(), stored)),
+        User.class);
+    return stored;
+  }
+
+  private void set(String userId, Update update) {
+    mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)), update, User.class);
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param userId owner
  * @param expiresAt expiry (TTL index on MongoDB)
  * @param usedAt when it was exchanged, null while unused
+ * @param sessionVersion the user's session version at issue (null: issued before versions, 0)
  */
 @Document("refresh_tokens")
 record RefreshToken(
@@ -21,4 +22,10 @@ record RefreshToken(
     @Indexed(unique = true) String tokenHash,
     @Indexed String userId,
     @Indexed(expireAfter = "0s") Instant expiresAt,
-    Instant usedAt) {}
+    Instant usedAt,
+    Integer sessionVersion) {
+
+  int version() {
+    return sessionVersion == null ? 0 : sessionVersion;
+  }
+}

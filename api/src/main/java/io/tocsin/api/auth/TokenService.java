@@ -42,6 +42,7 @@ class TokenService {
             .claim(TokenClaims.TENANT, user.getTenantId())
             .claim(TokenClaims.ROLE, user.getRole().wire())
             .claim(TokenClaims.USERNAME, user.getUsername())
+            .claim(TokenClaims.SESSION_VERSION, user.getSessionVersion())
             .issuedAt(Date.from(now))
             .expiration(Date.from(expires))
             .signWith(key.key(), Jwts.SIG.HS256)
@@ -53,7 +54,8 @@ class TokenService {
             Secrets.sha256(refresh),
             user.getId(),
             now.plus(settings.refreshTtl()),
-            null));
+            null,
+            user.getSessionVersion()));
     return new TokenResponse(
         jwt,
         jwt,

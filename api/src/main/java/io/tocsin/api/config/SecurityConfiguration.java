@@ -1,28 +1,25 @@
 package io.tocsin.api.config;
 
 import io.tocsin.api.apikey.ApiKeyAuthenticationProvider;
+import io.tocsin.api.auth.SessionCheck;
 import io.tocsin.api.error.RestAccessDeniedHandler;
 import io.tocsin.api.error.RestAuthenticationEntryPoint;
+import io.tocsin.api.security.MetricsAccess;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.SecurityPaths;
-import io.tocsin.api.security.TokenClaims;
-import java.util.List;
+import io.tocsin.api.security.UnmappedPaths;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -30,9 +27,11 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 
 /**
  * The security filter chain: stateless; JWTs through the resource server with our jjwt-backed
- * {@link JwtDecoder}; API keys through an {@link AuthenticationFilter}; URL rules as the coarse
- * layer (public paths, agents only on ingest paths, humans everywhere else) and
- * {@code @PreAuthorize} on each controller method as the fine one.
+ * {@link JwtDecoder}, then {@link SessionCheck} (the user still exists, is active, on the token's
+ * session version; the authority is the current role); API keys through an {@link
+ * AuthenticationFilter}; URL rules as the coarse layer (public paths, metrics for scrapers and
+ * platform admins, unmapped paths through to a 404, agents only on ingest paths, humans everywhere
+ * else) and {@code @PreAuthorize} on each controller method as the fine one.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -47,6 +46,9 @@ class SecurityConfiguration {
       HttpSecurity http,
       JwtDecoder decoder,
       ApiKeyAuthenticationProvider apiKeys,
+      SessionCheck sessions,
+      UnmappedPaths unmapped,
+      MetricsAccess metrics,
       RestAuthenticationEntryPoint entryPoint,
       RestAccessDeniedHandler deniedHandler)
       throws Exception {
@@ -66,12 +68,12 @@ class SecurityConfiguration {
         .requestCache(cache -> cache.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class)
+        .addFilterBefore(metrics.filter(), BearerTokenAuthenticationFilter.class)
         .oauth2ResourceServer(
             oauth ->
                 oauth
-                    .jwt(
-                        jwt ->
-                            jwt.decoder(decoder).jwtAuthenticationConverter(this::authentication))
+                    .bearerTokenResolver(metrics.bearerTokenResolver())
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(sessions))
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(deniedHandler))
         .exceptionHandling(
@@ -79,6 +81,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(SecurityPaths.PUBLIC)
+                    .permitAll()
+                    .requestMatchers(MetricsAccess.PATH)
+                    .access(metrics.readers())
+                    .requestMatchers(unmapped)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, SecurityPaths.INGEST)
                     .authenticated()
@@ -91,12 +97,6 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated());
     return http.build();
-  }
-
-  private AbstractAuthenticationToken authentication(Jwt jwt) {
-    Role role = Role.fromWire(jwt.getClaimAsString(TokenClaims.ROLE));
-    return new JwtAuthenticationToken(
-        jwt, List.of(new SimpleGrantedAuthority(role.authority())), jwt.getSubject());
   }
 
   /**

@@ -38,10 +38,16 @@ public record TocsinProperties(
       String secret, @DefaultValue("1h") Duration ttl, @DefaultValue("14d") Duration refreshTtl) {}
 
   /**
-   * Failed-login throttling per username and client address.
+   * Failed-login throttling per account and per client address.
    *
-   * @param maxFailures failures allowed inside the window before logins are refused with 429
+   * @param maxFailures failures of one account (from any address) allowed inside the window before
+   *     its logins are refused with 429
    * @param window length of the window
+   * @param maxFailuresPerAddress failures from one client address (for any names) allowed inside
+   *     the window before its logins are refused with 429
    */
-  public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration window) {}
+  public record Login(
+      @DefaultValue("5") int maxFailures,
+      @DefaultValue("15m") Duration window,
+      @DefaultValue("30") int maxFailuresPerAddress) {}
 }

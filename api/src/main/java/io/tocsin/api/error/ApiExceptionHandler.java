@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -142,6 +143,15 @@ class ApiExceptionHandler {
         Map.of());
   }
 
+  /** A body labelled multipart that is not, or any multipart body: no endpoint takes multipart. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ErrorBody> multipart(MultipartException e, HttpServletRequest request) {
+    if (e instanceof MaxUploadSizeExceededException tooLarge) {
+      return uploadTooLarge(tooLarge, request);
+    }
+    return unsupportedType(request);
+  }
+
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
   ResponseEntity<ErrorBody> notAcceptable(
       HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
@@ -170,8 +180,20 @@ class ApiExceptionHandler {
           Map.of(),
           framework.getHeaders());
     }
+    if (e instanceof IllegalArgumentException && ContentTypes.unusable(request)) {
+      // Spring refuses wildcard content types while reading the body; the caller sent one.
+      return unsupportedType(request);
+    }
     log.error("Unexpected failure", e);
     return respond(request, ErrorCode.INTERNAL_ERROR, "Internal server error", Map.of());
+  }
+
+  private static ResponseEntity<ErrorBody> unsupportedType(HttpServletRequest request) {
+    return respond(
+        request,
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        "Unsupported content type; send application/json",
+        Map.of("content_type", String.valueOf(request.getContentType())));
   }
 
   private static String reason(ErrorResponse e) {

@@ -3,6 +3,7 @@ package io.tocsin.api.security;
 import io.tocsin.api.error.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -30,7 +31,7 @@ public class CurrentPrincipals {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     String requested = requestedTenant();
     if (auth instanceof JwtAuthenticationToken token) {
-      return fromJwt(token.getToken(), requested);
+      return fromJwt(token, requested);
     }
     if (auth != null && auth.getPrincipal() instanceof ApiKeyPrincipal key) {
       if (requested != null && !requested.equals(key.tenantId())) {
@@ -42,9 +43,17 @@ public class CurrentPrincipals {
     throw ApiException.unauthorized("Authentication required");
   }
 
-  private CurrentPrincipal fromJwt(Jwt jwt, String requested) {
+  /** The role is the authority the session check granted: the user's current role. */
+  private CurrentPrincipal fromJwt(JwtAuthenticationToken token, String requested) {
+    Jwt jwt = token.getToken();
     String home = jwt.getClaimAsString(TokenClaims.TENANT);
-    Role role = Role.fromWire(jwt.getClaimAsString(TokenClaims.ROLE));
+    Role role =
+        token.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
+            .filter(a -> a.startsWith("ROLE_"))
+            .map(a -> Role.fromWire(a.substring("ROLE_".length())))
+            .findFirst()
+            .orElseThrow(() -> ApiException.unauthorized("Token carries no role"));
     CurrentPrincipal own =
         new CurrentPrincipal(
             jwt.getSubject(),

@@ -22,7 +22,6 @@ public final class SecurityPaths {
     "/actuator/health",
     "/actuator/health/**",
     "/actuator/info",
-    "/actuator/prometheus",
     "/error"
   };
 

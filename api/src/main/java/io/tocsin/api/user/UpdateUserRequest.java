@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
  * @param password new password
  * @param name new display name
  * @param role new role
+ * @param active false to deactivate the account (its sessions end at once), true to reactivate
  */
 public record UpdateUserRequest(
     @Email @Size(max = 254) String email,
@@ -20,4 +21,5 @@ public record UpdateUserRequest(
         String username,
     @Size(min = 8, max = 128) String password,
     @Size(max = 200) String name,
-    Role role) {}
+    Role role,
+    Boolean active) {}

@@ -29,6 +29,8 @@ public class User {
   private Instant createdAt;
   private Instant updatedAt;
   private Instant lastLoginAt;
+  private Boolean active;
+  private Integer sessionVersion;
 
   public String getId() {
     return id;
@@ -132,5 +134,26 @@ public class User {
 
   public void setLastLoginAt(Instant lastLoginAt) {
     this.lastLoginAt = lastLoginAt;
+  }
+
+  /** Whether the account may log in and use its tokens; accounts stored before the flag are. */
+  public boolean isActive() {
+    return active == null || active;
+  }
+
+  public void setActive(boolean active) {
+    this.active = active;
+  }
+
+  /**
+   * Raised to revoke every session: access tokens carry the version they were issued under and stop
+   * working when it changes; refresh tokens likewise.
+   */
+  public int getSessionVersion() {
+    return sessionVersion == null ? 0 : sessionVersion;
+  }
+
+  public void setSessionVersion(int sessionVersion) {
+    this.sessionVersion = sessionVersion;
   }
 }

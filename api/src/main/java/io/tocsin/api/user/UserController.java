@@ -68,6 +68,14 @@ class UserController {
     return users.update(principal.tenantId(), id, request);
   }
 
+  /** Ends every session of a user of the tenant (all access and refresh tokens). */
+  @DeleteMapping("/{id}/sessions")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @PreAuthorize(Authz.ADMIN)
+  void revokeSessions(CurrentPrincipal principal, @PathVariable String id) {
+    users.revokeSessions(users.get(principal.tenantId(), id).getId());
+  }
+
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.ADMIN)

@@ -1,6 +1,7 @@
 package io.tocsin.api.user;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.security.Identities;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.Secrets;
 import io.tocsin.api.web.ListResponse;
@@ -8,14 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +32,16 @@ public class UserService {
   private final PasswordEncoder encoder;
   private final Clock clock;
   private final MongoTemplate mongo;
+  private final ApplicationEventPublisher events;
 
   UserService(
       MongoTemplate mongo,
       UserRepository users,
       SetPasswordTokenRepository setPasswordTokens,
       PasswordEncoder encoder,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.users = users;
     this.setPasswordTokens = setPasswordTokens;
     this.encoder = encoder;
@@ -97,19 +102,49 @@ public class UserService {
     if (request.name() != null) {
       user.setName(request.name());
     }
-    if (request.role() != null) {
+    boolean changed = false;
+    if (request.role() != null && request.role() != user.getRole()) {
       if (request.role() != Role.ADMIN) {
         ensureNotLastAdmin(user);
       }
       user.setRole(request.role());
+      changed = true;
+    }
+    boolean revoke = false;
+    if (request.active() != null && request.active() != user.isActive()) {
+      if (!request.active()) {
+        ensureNotLastAdmin(user);
+        revoke = true;
+      }
+      user.setActive(request.active());
+      changed = true;
     }
     if (request.password() != null) {
       user.setPasswordHash(encoder.encode(request.password()));
+      revoke = true;
+    }
+    if (revoke) {
+      user.setSessionVersion(user.getSessionVersion() + 1);
     }
     ensureUnique(user, user.getId());
     user.setUpdatedAt(clock.instant());
     save(user);
+    if (changed || revoke) {
+      events.publishEvent(new UserChanged(user.getId(), revoke));
+    }
     return UserView.of(user);
+  }
+
+  /**
+   * Ends every session of the user: access tokens issued so far stop working on every server within
+   * the session-check interval (at once on this one), refresh tokens are deleted.
+   */
+  public void revokeSessions(String userId) {
+    mongo.updateFirst(
+        Query.query(Criteria.where("_id").is(userId)),
+        new Update().inc("sessionVersion", 1).set("updatedAt", clock.instant()),
+        User.class);
+    events.publishEvent(new UserChanged(userId, true));
   }
 
   public void delete(String tenantId, String id, String callerId) {
@@ -120,6 +155,7 @@ public class UserService {
     ensureNotLastAdmin(user);
     setPasswordTokens.deleteByUserId(user.getId());
     users.delete(user);
+    events.publishEvent(new UserChanged(user.getId(), true));
   }
 
   /** Consumes a one-time set-password token. */
@@ -132,8 +168,10 @@ public class UserService {
     setPasswordTokens.delete(stored);
     User user = users.findById(stored.userId()).orElseThrow(() -> ApiException.notFound("User"));
     user.setPasswordHash(encoder.encode(password));
+    user.setSessionVersion(user.getSessionVersion() + 1);
     user.setUpdatedAt(clock.instant());
     users.save(user);
+    events.publishEvent(new UserChanged(user.getId(), true));
   }
 
   /** A tenant keeps at least one admin: demoting or deleting the last one is refused. */
@@ -163,6 +201,6 @@ public class UserService {
   }
 
   static String normalize(String value) {
-    return value.trim().toLowerCase(Locale.ROOT);
+    return Identities.normalize(value);
   }
 }

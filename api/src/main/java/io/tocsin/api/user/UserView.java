@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param email email
  * @param name display name
  * @param role role
+ * @param active whether the account may log in
  * @param mfaEnabled whether a TOTP code is required at login
  * @param createdAt creation time
  * @param updatedAt last change
@@ -24,6 +25,7 @@ public record UserView(
     String email,
     String name,
     Role role,
+    boolean active,
     boolean mfaEnabled,
     Instant createdAt,
     Instant updatedAt,
@@ -37,6 +39,7 @@ public record UserView(
         user.getEmail(),
         user.getName(),
         user.getRole(),
+        user.isActive(),
         user.isMfaEnabled(),
         user.getCreatedAt(),
         user.getUpdatedAt(),

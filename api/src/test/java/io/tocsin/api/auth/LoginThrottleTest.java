@@ -1,60 +1,109 @@
 package io.tocsin.api.auth;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.tocsin.api.config.TocsinProperties;
 import io.tocsin.api.error.ApiException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.util.unit.DataSize;
 
 class LoginThrottleTest {
 
   private final MutableClock clock = new MutableClock();
-  private final LoginThrottle throttle =
-      new LoginThrottle(
-          new TocsinProperties(
-              "./data",
-              null,
-              false,
-              DataSize.ofMegabytes(1),
-              4,
-              new TocsinProperties.Jwt(null, Duration.ofHours(1), Duration.ofDays(1)),
-              new TocsinProperties.Login(3, Duration.ofMinutes(15))),
-          clock);
+  private final MongoServer server = new MongoServer(new MemoryBackend());
+  private final MongoClient client = client(server);
+  private final MongoTemplate mongo = new MongoTemplate(client, "throttle");
+  private final LoginThrottle throttle = throttle(mongo);
+  private final LoginThrottle otherServer = throttle(mongo);
 
-  @Test
-  void checkWhenLimitReachedThenRateLimitedUntilWindowEnds() {
-    for (int i = 0; i < 3; i++) {
-      throttle.failed("Alice", "10.0.0.1");
-    }
-
-    assertThatThrownBy(() -> throttle.check("alice", "10.0.0.1"))
-        .isInstanceOfSatisfying(
-            ApiException.class,
-            e ->
-                org.assertj.core.api.Assertions.assertThat(e.headers().getFirst("Retry-After"))
-                    .isEqualTo("900"));
-    assertThatCode(() -> throttle.check("alice", "10.0.0.2")).doesNotThrowAnyException();
-    assertThatCode(() -> throttle.check("bob", "10.0.0.1")).doesNotThrowAnyException();
-
-    clock.advance(Duration.ofMinutes(15));
-    assertThatCode(() -> throttle.check("alice", "10.0.0.1")).doesNotThrowAnyException();
+  @AfterEach
+  void stop() {
+    client.close();
+    server.shutdown();
   }
 
   @Test
-  void succeededThenFailuresForgotten() {
-    throttle.failed("alice", "ip");
-    throttle.failed("alice", "ip");
-    throttle.succeeded("alice", "ip");
-    throttle.failed("alice", "ip");
-    throttle.failed("alice", "ip");
+  void checkWhenAccountLimitReachedThenRateLimitedFromAnyAddressUntilWindowEnds() {
+    for (int i = 0; i < 3; i++) {
+      throttle.failed("user:1", "10.0.0." + i);
+    }
 
-    assertThatCode(() -> throttle.check("alice", "ip")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> throttle.check("user:1", "10.0.0.9"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.headers().getFirst("Retry-After")).isEqualTo("900"));
+    assertThatCode(() -> throttle.check("user:2", "10.0.0.9")).doesNotThrowAnyException();
+
+    clock.advance(Duration.ofMinutes(15));
+    assertThatCode(() -> throttle.check("user:1", "10.0.0.9")).doesNotThrowAnyException();
+  }
+
+  @Test
+  void checkWhenAddressLimitReachedThenEveryNameFromItRefused() {
+    for (int i = 0; i < 10; i++) {
+      throttle.failed("name:spray-" + i, "10.0.0.1");
+    }
+
+    assertThatThrownBy(() -> throttle.check("user:fresh", "10.0.0.1"))
+        .isInstanceOf(ApiException.class);
+    assertThatCode(() -> throttle.check("user:fresh", "10.0.0.2")).doesNotThrowAnyException();
+  }
+
+  @Test
+  void countersAreSharedByServersOnOneDatabase() {
+    throttle.failed("user:1", "a");
+    otherServer.failed("user:1", "b");
+    throttle.failed("user:1", "c");
+
+    assertThatThrownBy(() -> otherServer.check("user:1", "d")).isInstanceOf(ApiException.class);
+  }
+
+  @Test
+  void succeededThenAccountFailuresForgottenButNotTheAddresses() {
+    for (int i = 0; i < 9; i++) {
+      throttle.failed("user:" + (i % 3), "ip");
+      if (i % 3 == 0) {
+        throttle.succeeded("user:0");
+      }
+    }
+    throttle.succeeded("user:1");
+    assertThatCode(() -> throttle.check("user:1", "other")).doesNotThrowAnyException();
+
+    throttle.failed("user:1", "ip");
+    assertThatThrownBy(() -> throttle.check("user:1", "ip")).isInstanceOf(ApiException.class);
+  }
+
+  private LoginThrottle throttle(MongoTemplate template) {
+    return new LoginThrottle(
+        template,
+        new TocsinProperties(
+            "./data",
+            null,
+            false,
+            DataSize.ofMegabytes(1),
+            4,
+            new TocsinProperties.Jwt(null, Duration.ofHours(1), Duration.ofDays(1)),
+            new TocsinProperties.Login(3, Duration.ofMinutes(15), 10)),
+        clock);
+  }
+
+  private static MongoClient client(MongoServer server) {
+    InetSocketAddress address = server.bind();
+    return MongoClients.create("mongodb://localhost:" + address.getPort());
   }
 
   private static final class MutableClock extends Clock {
@@ -70,12 +119,12 @@ class LoginThrottleTest {
     }
 
     @Override
-    public java.time.ZoneId getZone() {
+    public ZoneId getZone() {
       return ZoneOffset.UTC;
     }
 
     @Override
-    public Clock withZone(java.time.ZoneId zone) {
+    public Clock withZone(ZoneId zone) {
       return this;
     }
   }

@@ -46,8 +46,8 @@ class HealthAndDocsTest extends ApiTest {
   }
 
   @Test
-  void prometheusMetricsAreExposed() {
-    Response metrics = anonymous().get("/actuator/prometheus");
+  void prometheusMetricsAreExposedToPlatformAdmins() {
+    Response metrics = admin().get("/actuator/prometheus");
 
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.raw().body()).contains("jvm_memory_used_bytes");
