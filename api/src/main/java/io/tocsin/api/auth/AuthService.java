@@ -66,8 +66,11 @@ class AuthService {
   TokenResponse login(AuthRequests.Login request, String tenantId, String address) {
     String name = Identities.normalize(request.username());
     List<User> candidates = inTenantIfAny(users.findByUsernameOrEmail(name, name), tenantId);
-    String account = candidates.size() == 1 ? "user:" + candidates.get(0).getId() : "name:" + name;
-    throttle.check(account, address);
+    List<String> accounts =
+        candidates.isEmpty()
+            ? List.of("name:" + name)
+            : candidates.stream().map(u -> "user:" + u.getId()).toList();
+    throttle.check(accounts, address);
     List<User> matching =
         candidates.stream()
             .filter(u -> u.getPasswordHash() != null)
@@ -77,7 +80,7 @@ class AuthService {
       encoder.matches(request.password(), dummyHash);
     }
     if (matching.isEmpty()) {
-      throttle.failed(account, address);
+      throttle.failed(accounts, address);
       throw ApiException.unauthorized("Invalid username or password");
     }
     if (matching.size() > 1) {
@@ -96,11 +99,11 @@ class AuthService {
             HttpHeaders.EMPTY);
       }
       if (!mfa.verify(user, request.mfaCode())) {
-        throttle.failed(account, address);
+        throttle.failed(accounts, address);
         throw ApiException.unauthorized("Invalid or already used MFA code");
       }
     }
-    throttle.succeeded(account);
+    throttle.succeeded("user:" + user.getId());
     Instant now = clock.instant();
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(user.getId())),

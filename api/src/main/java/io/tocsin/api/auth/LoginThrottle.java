@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.bson.Document;
@@ -52,16 +53,23 @@ class LoginThrottle {
         .createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
   }
 
-  /** Throws 429 if this account or this address is locked out. */
-  void check(String account, String address) {
+  /**
+   * Throws 429 if one of these accounts (all the name may resolve to; usually one) or this address
+   * is locked out.
+   */
+  void check(List<String> accounts, String address) {
     Instant now = clock.instant();
-    refuseIfLocked(accountKey(account), maxPerAccount, now);
+    for (String account : accounts) {
+      refuseIfLocked(accountKey(account), maxPerAccount, now);
+    }
     refuseIfLocked(addressKey(address), maxPerAddress, now);
   }
 
-  void failed(String account, String address) {
+  void failed(List<String> accounts, String address) {
     Instant now = clock.instant();
-    count(accountKey(account), now);
+    for (String account : accounts) {
+      count(accountKey(account), now);
+    }
     count(addressKey(address), now);
     prune(now);
   }

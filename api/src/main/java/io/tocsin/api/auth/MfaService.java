@@ -7,6 +7,8 @@ import io.tocsin.api.user.UserService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
 @Service
 class MfaService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MfaService.class);
   private static final String SECRET = "mfaSecret";
   private static final String PENDING = "mfaPendingSecret";
 
@@ -38,9 +41,22 @@ class MfaService {
     this.cipher = cipher;
   }
 
+  /**
+   * Whether {@code code} is a fresh valid code of the user. A secret that no longer decrypts
+   * (TOCSIN_TOTP_KEY changed) refuses every code; an admin resets the user's MFA to recover.
+   */
   boolean verify(User user, String code) {
-    return user.isMfaEnabled()
-        && codes.accept(user.getId(), readSecret(user, SECRET, user.getMfaSecret()), code);
+    if (!user.isMfaEnabled()) {
+      return false;
+    }
+    String secret;
+    try {
+      secret = readSecret(user, SECRET, user.getMfaSecret());
+    } catch (IllegalStateException unreadable) {
+      LOG.error("MFA secret of user {} cannot be read", user.getId(), unreadable);
+      return false;
+    }
+    return codes.accept(user.getId(), secret, code);
   }
 
   Map<String, Object> enrol(User user) {

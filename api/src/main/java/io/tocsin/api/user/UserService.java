@@ -123,6 +123,13 @@ public class UserService {
       user.setPasswordHash(encoder.encode(request.password()));
       revoke = true;
     }
+    if (Boolean.FALSE.equals(request.mfaEnabled())
+        && (user.isMfaEnabled() || user.getMfaPendingSecret() != null)) {
+      user.setMfaEnabled(false);
+      user.setMfaSecret(null);
+      user.setMfaPendingSecret(null);
+      revoke = true;
+    }
     if (revoke) {
       user.setSessionVersion(user.getSessionVersion() + 1);
     }

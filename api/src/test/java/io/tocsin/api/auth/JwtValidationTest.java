@@ -22,7 +22,15 @@ class JwtValidationTest extends ApiTest {
 
   @Test
   void tokenWhenWellFormedAndSignedThenAccepted() {
-    assertThat(call(token(KEY, Instant.now().plusSeconds(600))).status()).isEqualTo(200);
+    String subject = userWithRole(admin(), "viewer").id();
+
+    assertThat(call(token(KEY, Instant.now().plusSeconds(600), subject)).status()).isEqualTo(200);
+  }
+
+  /** Issue 18: a well-signed token is not enough; its user must exist (and be active). */
+  @Test
+  void tokenWhenUserDoesNotExistThen401() {
+    assertRefused(call(token(KEY, Instant.now().plusSeconds(600))));
   }
 
   @Test
@@ -94,12 +102,16 @@ class JwtValidationTest extends ApiTest {
     assertThat(response.text("request_id")).startsWith("req_");
   }
 
-  /** A viewer token of {@code default}, as the server would issue it. */
   private static String token(SecretKey key, Instant expires) {
+    return token(key, expires, "some-user");
+  }
+
+  /** A viewer token of {@code default}, as the server would issue it. */
+  private static String token(SecretKey key, Instant expires, String subject) {
     return Jwts.builder()
         .id(UUID.randomUUID().toString())
         .issuer("tocsin")
-        .subject("some-user")
+        .subject(subject)
         .claim("tid", "default")
         .claim("role", "viewer")
         .claim("usr", "someone")

@@ -38,7 +38,8 @@ class LoginIdentityThrottleTest extends ApiTest {
             user.username().toUpperCase(),
             "  " + user.username() + " ",
             user.username() + "@example.com",
-            " " + user.username().toUpperCase() + "@EXAMPLE.COM");
+            " " + user.username().toUpperCase() + "@EXAMPLE.COM",
+            fullWidth(user.username()));
     for (int i = 0; i < 5; i++) {
       Response failure = attempt(variants.get(i % variants.size()), "wrong-" + i);
       assertThat(failure.status()).as(failure.toString()).isEqualTo(401);
@@ -101,6 +102,13 @@ class LoginIdentityThrottleTest extends ApiTest {
                 Map.of("email", name + "@example.com", "username", name, "password", PASSWORD));
     assertThat(created.status()).isEqualTo(201);
     return new TestUser(created.text("id"), name, null);
+  }
+
+  /** The name in full-width letters (U+FF01..), which NFKC folds back to ASCII. */
+  private static String fullWidth(String name) {
+    StringBuilder out = new StringBuilder();
+    name.chars().forEach(c -> out.append(c > ' ' && c <= '~' ? (char) (c + 0xFEE0) : (char) c));
+    return out.toString();
   }
 
   private Response attempt(String username, String password) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,52 +40,55 @@ class LoginThrottleTest {
   @Test
   void checkWhenAccountLimitReachedThenRateLimitedFromAnyAddressUntilWindowEnds() {
     for (int i = 0; i < 3; i++) {
-      throttle.failed("user:1", "10.0.0." + i);
+      throttle.failed(List.of("user:1"), "10.0.0." + i);
     }
 
-    assertThatThrownBy(() -> throttle.check("user:1", "10.0.0.9"))
+    assertThatThrownBy(() -> throttle.check(List.of("user:1"), "10.0.0.9"))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> assertThat(e.headers().getFirst("Retry-After")).isEqualTo("900"));
-    assertThatCode(() -> throttle.check("user:2", "10.0.0.9")).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.check(List.of("user:2"), "10.0.0.9")).doesNotThrowAnyException();
 
     clock.advance(Duration.ofMinutes(15));
-    assertThatCode(() -> throttle.check("user:1", "10.0.0.9")).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.check(List.of("user:1"), "10.0.0.9")).doesNotThrowAnyException();
   }
 
   @Test
   void checkWhenAddressLimitReachedThenEveryNameFromItRefused() {
     for (int i = 0; i < 10; i++) {
-      throttle.failed("name:spray-" + i, "10.0.0.1");
+      throttle.failed(List.of("name:spray-" + i), "10.0.0.1");
     }
 
-    assertThatThrownBy(() -> throttle.check("user:fresh", "10.0.0.1"))
+    assertThatThrownBy(() -> throttle.check(List.of("user:fresh"), "10.0.0.1"))
         .isInstanceOf(ApiException.class);
-    assertThatCode(() -> throttle.check("user:fresh", "10.0.0.2")).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.check(List.of("user:fresh"), "10.0.0.2"))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void countersAreSharedByServersOnOneDatabase() {
-    throttle.failed("user:1", "a");
-    otherServer.failed("user:1", "b");
-    throttle.failed("user:1", "c");
+    throttle.failed(List.of("user:1"), "a");
+    otherServer.failed(List.of("user:1"), "b");
+    throttle.failed(List.of("user:1"), "c");
 
-    assertThatThrownBy(() -> otherServer.check("user:1", "d")).isInstanceOf(ApiException.class);
+    assertThatThrownBy(() -> otherServer.check(List.of("user:1"), "d"))
+        .isInstanceOf(ApiException.class);
   }
 
   @Test
   void succeededThenAccountFailuresForgottenButNotTheAddresses() {
     for (int i = 0; i < 9; i++) {
-      throttle.failed("user:" + (i % 3), "ip");
+      throttle.failed(List.of("user:" + (i % 3)), "ip");
       if (i % 3 == 0) {
         throttle.succeeded("user:0");
       }
     }
     throttle.succeeded("user:1");
-    assertThatCode(() -> throttle.check("user:1", "other")).doesNotThrowAnyException();
+    assertThatCode(() -> throttle.check(List.of("user:1"), "other")).doesNotThrowAnyException();
 
-    throttle.failed("user:1", "ip");
-    assertThatThrownBy(() -> throttle.check("user:1", "ip")).isInstanceOf(ApiException.class);
+    throttle.failed(List.of("user:1"), "ip");
+    assertThatThrownBy(() -> throttle.check(List.of("user:1"), "ip"))
+        .isInstanceOf(ApiException.class);
   }
 
   private LoginThrottle throttle(MongoTemplate template) {

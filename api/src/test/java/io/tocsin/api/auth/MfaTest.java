@@ -77,6 +77,25 @@ class MfaTest extends ApiTest {
   }
 
   @Test
+  void adminResetsLostMfaThenUserLogsInWithPasswordAlone() throws CodeGenerationException {
+    TestUser user = userWithRole(admin(), "analyst");
+    String secret = enable(user, Instant.now().getEpochSecond() / 30);
+    String token =
+        loginWithCode(user.username(), code(secret, Instant.now().getEpochSecond() / 30 + 1))
+            .text("token");
+
+    assertThat(admin().put("/api/v1/users/" + user.id(), Map.of("mfa_enabled", true)).status())
+        .isEqualTo(400);
+    Response reset = admin().put("/api/v1/users/" + user.id(), Map.of("mfa_enabled", false));
+
+    assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+    assertThat(reset.body().path("mfa_enabled").asBoolean(true)).isFalse();
+    assertThat(anonymous().bearer(token).get("/api/v1/users/me").status()).isEqualTo(401);
+    assertThat(loginWithCode(user.username(), null).status()).isEqualTo(200);
+    assertThat(stored(user).get("mfaSecret")).isNull();
+  }
+
+  @Test
   void secretsAreEncryptedAtRest() throws CodeGenerationException {
     TestUser user = userWithRole(admin(), "analyst");
     Response enrol = user.client().post("/api/v1/auth/mfa/enroll", null);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,7 +34,9 @@ public abstract class ApiTest {
   public static final String PASSWORD = "correct horse battery";
 
   private static final Path DATA_DIR = tempDir();
-  private static String adminToken;
+
+  /** Per server (port): a test class with its own context has its own store and admin. */
+  private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
 
   @LocalServerPort protected int port;
 
@@ -49,10 +52,8 @@ public abstract class ApiTest {
 
   /** A client logged in as the bootstrap admin (platform admin of {@code default}). */
   protected ApiClient admin() {
-    if (adminToken == null) {
-      adminToken = login("admin", ADMIN_PASSWORD);
-    }
-    return anonymous().bearer(adminToken);
+    return anonymous()
+        .bearer(ADMIN_TOKENS.computeIfAbsent(port, p -> login("admin", ADMIN_PASSWORD)));
   }
 
   protected String login(String username, String password) {
