@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.ProviderManager;
@@ -23,6 +24,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -54,8 +57,9 @@ class SecurityConfiguration {
         new AuthenticationFilter(
             new ProviderManager(apiKeys),
             request ->
-                ApiKeyAuthenticationProvider.fromHeader(
-                    request.getHeader(ApiKeyAuthenticationProvider.HEADER)));
+                ApiKeyAuthenticationProvider.fromRequest(
+                    request.getHeader(ApiKeyAuthenticationProvider.HEADER),
+                    request.getHeader(HttpHeaders.AUTHORIZATION)));
     apiKeyFilter.setSuccessHandler((request, response, authentication) -> {});
     apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 
@@ -69,6 +73,7 @@ class SecurityConfiguration {
         .oauth2ResourceServer(
             oauth ->
                 oauth
+                    .bearerTokenResolver(jwtsOnly())
                     .jwt(
                         jwt ->
                             jwt.decoder(decoder).jwtAuthenticationConverter(this::authentication))
@@ -91,6 +96,16 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated());
     return http.build();
+  }
+
+  /** Bearer tokens that are API keys ({@code tsk_…}) go to the API key filter, not the JWT one. */
+  private static BearerTokenResolver jwtsOnly() {
+    DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
+    return request ->
+        ApiKeyAuthenticationProvider.bearerApiKey(request.getHeader(HttpHeaders.AUTHORIZATION))
+                == null
+            ? standard.resolve(request)
+            : null;
   }
 
   private AbstractAuthenticationToken authentication(Jwt jwt) {

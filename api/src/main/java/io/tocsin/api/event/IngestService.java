@@ -11,11 +11,13 @@ import io.tocsin.model.ingest.InvalidEventException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +32,7 @@ public class IngestService {
 
   private final EventNormalizer normalizer;
   private final EventStore store;
+  private final IdClaims claims;
   private final PendingEvaluations pending;
   private final DetectionPipeline pipeline;
   private final Clock clock;
@@ -39,12 +42,15 @@ public class IngestService {
 
   IngestService(
       EventStore store,
+      IdClaims claims,
       PendingEvaluations pending,
       DetectionPipeline pipeline,
       Clock clock,
+      IngestProperties properties,
       MeterRegistry meters) {
-    this.normalizer = new EventNormalizer(clock);
+    this.normalizer = new EventNormalizer(clock, properties.retryWindow());
     this.store = store;
+    this.claims = claims;
     this.pending = pending;
     this.pipeline = pipeline;
     this.clock = clock;
@@ -54,14 +60,16 @@ public class IngestService {
   }
 
   /**
-   * Ingests raw items (JSON objects; anything else is rejected by index) for one tenant. An item
-   * whose {@code host_id} fails {@code hostAllowed} (a host-bound API key sending for another host)
-   * is rejected by index like any invalid item.
+   * Ingests raw items (JSON objects; anything else is rejected by index) for one tenant. With a
+   * {@code boundHostId} (a host-bound API key) an item without {@code host_id} is stamped with that
+   * host and an item naming another host is rejected by index like any invalid item.
    */
-  public IngestResult ingest(String tenantId, Predicate<String> hostAllowed, List<?> items) {
+  public IngestResult ingest(String tenantId, String boundHostId, List<?> items) {
     List<Event> valid = new ArrayList<>(items.size());
     List<String> shapes = new ArrayList<>(items.size());
+    Map<Integer, String> earlierIds = new HashMap<>();
     List<IngestResult.Rejected> rejected = new ArrayList<>();
+    Map<Object, Integer> seen = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       if (!(items.get(i) instanceof Map<?, ?> raw) || raw.isEmpty()) {
         rejected.add(new IngestResult.Rejected(i, "expected a non-empty JSON object"));
@@ -69,16 +77,18 @@ public class IngestService {
       }
       @SuppressWarnings("unchecked")
       Map<String, ?> object = (Map<String, ?>) raw;
+      int occurrence = seen.merge(object, 1, Integer::sum) - 1;
       try {
-        Event event = normalizer.normalize(object, tenantId);
-        if (!hostAllowed.test(event.hostId())) {
-          rejected.add(
-              new IngestResult.Rejected(
-                  i,
-                  "host_id "
-                      + event.hostId()
-                      + ": this API key may only send events of its own host"));
+        EventNormalizer.Normalized normalized =
+            normalizer.normalize(object, tenantId, boundHostId, occurrence);
+        Event event = normalized.event();
+        String refusal = refusal(event, boundHostId);
+        if (refusal != null) {
+          rejected.add(new IngestResult.Rejected(i, refusal));
           continue;
+        }
+        if (normalized.earlierId() != null) {
+          earlierIds.put(valid.size(), normalized.earlierId());
         }
         valid.add(event);
         shapes.add(InputShape.detect(object).name().toLowerCase(Locale.ROOT));
@@ -88,24 +98,71 @@ public class IngestService {
                 i, e.getMessage() == null ? "invalid event" : e.getMessage()));
       }
     }
+    List<String> accepted = valid.stream().map(Event::id).collect(Collectors.toList());
     List<Detection> detections = List.of();
-    EventStore.InsertOutcome outcome = new EventStore.InsertOutcome(List.of(), Set.of());
+    List<Event> stored = List.of();
+    int duplicates = 0;
     if (!valid.isEmpty()) {
+      Retries retries = retriesOfEarlierWindow(tenantId, valid, earlierIds);
+      retries.indexes().forEach(i -> accepted.set(i, earlierIds.get(i)));
+      List<Event> fresh = new ArrayList<>(valid.size());
+      List<String> freshShapes = new ArrayList<>(valid.size());
+      for (int i = 0; i < valid.size(); i++) {
+        if (!retries.indexes().contains(i)) {
+          fresh.add(valid.get(i));
+          freshShapes.add(shapes.get(i));
+        }
+      }
       Instant now = clock.instant();
       // Opened before the events are stored: whatever happens next, the sweeper knows of them.
       PendingEvaluations.Batch batch =
-          pending.open(tenantId, valid.stream().map(Event::id).toList(), now);
-      outcome = store.insert(tenantId, valid, shapes, now);
-      detections = pipeline.processFresh(batch, outcome.stored());
+          pending.open(tenantId, fresh.stream().map(Event::id).toList(), now);
+      IdClaims.Outcome outcome = claims.insert(batch, fresh, freshShapes, now);
+      outcome.rehomed().forEach((from, to) -> replace(accepted, from, to));
+      stored = outcome.stored();
+      duplicates = outcome.duplicates().size() + retries.indexes().size();
+      detections = pipeline.processFresh(outcome.batch(), stored);
     }
-    ingested.increment(outcome.stored().size());
+    ingested.increment(stored.size());
     rejectedCount.increment(rejected.size());
-    duplicateCount.increment(outcome.duplicateIds().size());
-    return new IngestResult(
-        valid.stream().map(Event::id).toList(),
-        outcome.stored(),
-        outcome.duplicateIds().size(),
-        rejected,
-        detections);
+    duplicateCount.increment(duplicates);
+    return new IngestResult(List.copyOf(accepted), stored, duplicates, rejected, detections);
   }
+
+  private static String refusal(Event event, String boundHostId) {
+    if (boundHostId != null && !boundHostId.equals(event.hostId())) {
+      return "host_id " + event.hostId() + ": this API key may only send events of its own host";
+    }
+    return HostScopedIds.refusal(event);
+  }
+
+  /**
+   * Items without a time of their own whose content was stored in the previous retry window: a
+   * retry that crossed a window boundary (see {@link EventNormalizer}).
+   */
+  private Retries retriesOfEarlierWindow(
+      String tenantId, List<Event> valid, Map<Integer, String> earlierIds) {
+    if (earlierIds.isEmpty()) {
+      return new Retries(Set.of());
+    }
+    Set<String> storedIds = store.hostsOf(tenantId, earlierIds.values()).keySet();
+    Set<Integer> indexes = new HashSet<>();
+    earlierIds.forEach(
+        (i, id) -> {
+          if (storedIds.contains(id)) {
+            indexes.add(i);
+          }
+        });
+    return new Retries(indexes);
+  }
+
+  private static void replace(List<String> ids, String from, String to) {
+    for (int i = 0; i < ids.size(); i++) {
+      if (ids.get(i).equals(from)) {
+        ids.set(i, to);
+      }
+    }
+  }
+
+  private record Retries(Set<Integer> indexes) {}
 }
