@@ -139,13 +139,16 @@ public class EventStore {
   }
 
   /**
-   * Deletes the tenant's events whose {@code ts} is before {@code before}, except {@code keepIds}.
+   * Deletes the tenant's events stored ({@code ingested_at}) before {@code before}, except {@code
+   * keepIds}. Age counts from ingest, not from the event's own {@code ts}: a back-filled event with
+   * an old {@code ts} is kept for the full retention period after it arrived.
    *
    * @return how many were deleted
    */
   public long deleteOlderThan(String tenantId, Instant before, Set<String> keepIds) {
     Document filter =
-        new Document("tenant_id", tenantId).append("ts", new Document("$lt", Date.from(before)));
+        new Document("tenant_id", tenantId)
+            .append(EventDocuments.INGESTED_AT, new Document("$lt", Date.from(before)));
     if (!keepIds.isEmpty()) {
       List<String> keys = keepIds.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
       filter.append("_id", new Document("$nin", keys));
