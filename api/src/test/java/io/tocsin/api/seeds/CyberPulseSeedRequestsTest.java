@@ -45,5 +45,9 @@ class CyberPulseSeedRequestsTest extends ApiTest {
     assertThat(event.at("/network/destination/port").asInt()).isEqualTo(22);
     assertThat(event.path("risk_score").asDouble()).isEqualTo(0.7);
     assertThat(event.at("/data/payload/username").asString()).isEqualTo("root");
+    assertThat(event.path("severity").asString()).as("HIGH is stored as high").isEqualTo("high");
+    Response search =
+        admin.post("/api/v1/search/events", java.util.Map.of("query", "severity:high"));
+    assertThat(search.body().path("total").asInt()).isEqualTo(1);
   }
 }

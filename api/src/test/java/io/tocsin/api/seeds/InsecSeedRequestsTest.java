@@ -152,6 +152,9 @@ class InsecSeedRequestsTest extends ApiTest {
     assertThat(admin.get("/api/v1/alerts?severity=Critical").body().path("total").asInt())
         .isEqualTo(1);
     assertThat(admin.get("/api/v1/alerts?severity=severe").status()).isEqualTo(400);
+    Response lowered = admin.put("/api/v1/alerts/" + created.text("id"), Map.of("severity", "LOW"));
+    assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
+    assertThat(lowered.text("severity")).isEqualTo("low");
   }
 
   @Test

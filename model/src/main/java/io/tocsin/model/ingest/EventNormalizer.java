@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -98,6 +99,10 @@ public final class EventNormalizer {
       typed.put(path, FieldCoercion.coerce(path, field.getValue()));
     }
     typed.put("tenant_id", tenantId);
+    if (typed.get("severity") instanceof String severity) {
+      // Senders write HIGH, High or high; policies and filters compare one spelling.
+      typed.put("severity", severity.trim().toLowerCase(Locale.ROOT));
+    }
     if (defaultHostId != null) {
       typed.putIfAbsent("host_id", defaultHostId);
     }

@@ -134,6 +134,16 @@ class SeedShapeNormalizationTest {
   }
 
   @Test
+  void severityIsStoredInLowerCase() throws Exception {
+    Event event =
+        at(NOW)
+            .normalize(
+                Map.of("source_ip", "10.0.0.5", "event_type", "x", "severity", "HIGH"), "acme");
+
+    assertThat(event.get("severity")).isEqualTo("high");
+  }
+
+  @Test
   void commandLineProgramHonoursQuotes() {
     assertThat(CommandLines.program("\"C:\\Program Files\\x.exe\" -a"))
         .isEqualTo("C:\\Program Files\\x.exe");
