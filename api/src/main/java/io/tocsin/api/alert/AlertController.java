@@ -67,7 +67,7 @@ class AlertController {
     AlertQueries.Filter filter =
         new AlertQueries.Filter(
             status,
-            severity,
+            AlertValidation.severityName(severity),
             time("start_time", startTime),
             time("end_time", endTime),
             policyId,

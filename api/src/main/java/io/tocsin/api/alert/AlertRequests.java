@@ -17,6 +17,7 @@ final class AlertRequests {
    * @param events ids of related events of the tenant
    * @param tags free tags
    * @param hostId host the alert is about (needed for response actions)
+   * @param deviceId the OpenFrame name for {@code host_id}: a host of the tenant's inventory
    */
   record Create(
       String title,
@@ -24,7 +25,8 @@ final class AlertRequests {
       String severity,
       List<String> events,
       List<String> tags,
-      String hostId) {}
+      String hostId,
+      String deviceId) {}
 
   /**
    * {@code PUT /alerts/{id}}; absent fields are left alone.

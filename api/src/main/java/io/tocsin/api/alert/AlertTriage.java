@@ -2,6 +2,7 @@ package io.tocsin.api.alert;
 
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
+import io.tocsin.api.inventory.HostDirectory;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.user.User;
 import io.tocsin.engine.policy.Severity;
@@ -31,12 +32,19 @@ class AlertTriage {
   private final AlertWriter writer;
   private final EventStore events;
   private final Assignees assignees;
+  private final HostDirectory devices;
   private final Clock clock;
 
-  AlertTriage(AlertWriter writer, EventStore events, Assignees assignees, Clock clock) {
+  AlertTriage(
+      AlertWriter writer,
+      EventStore events,
+      Assignees assignees,
+      HostDirectory devices,
+      Clock clock) {
     this.writer = writer;
     this.events = events;
     this.assignees = assignees;
+    this.devices = devices;
     this.clock = clock;
   }
 
@@ -56,7 +64,7 @@ class AlertTriage {
     a.status = Alert.OPEN;
     a.createdAt = now;
     a.updatedAt = now;
-    a.hostId = body.hostId();
+    a.hostId = hostOf(who, body);
     a.tags = body.tags() == null ? new ArrayList<>() : new ArrayList<>(body.tags());
     List<String> ids = body.events() == null ? List.of() : body.events();
     List<Event> found = ids.isEmpty() ? List.of() : events.findByIds(who.tenantId(), ids);
@@ -82,6 +90,21 @@ class AlertTriage {
         new AlertHistoryEntry(now, who.userId(), who.username(), "created", null, Alert.OPEN));
     writer.create(a);
     return a;
+  }
+
+  /** {@code host_id}, or the OpenFrame {@code device_id}, which must be a known device. */
+  private String hostOf(CurrentPrincipal who, AlertRequests.Create body) {
+    if (body.deviceId() == null) {
+      return body.hostId();
+    }
+    if (body.hostId() != null && !body.hostId().equals(body.deviceId())) {
+      throw AlertValidation.invalid("device_id", "differs from host_id; send one of them");
+    }
+    if (!devices.exists(who.tenantId(), body.deviceId())) {
+      throw AlertValidation.invalid(
+          "device_id", "unknown device [" + body.deviceId() + "]: not a host of this tenant");
+    }
+    return body.deviceId();
   }
 
   private static Comparator<Event> byTime() {
@@ -147,9 +170,10 @@ class AlertTriage {
       a.assigneeName = null;
       a.assigneeEmail = null;
     }
-    if (body.severity() != null && !body.severity().equals(a.severity)) {
-      h.add(entry(now, who, "severity", a.severity, body.severity()));
-      a.severity = body.severity();
+    String severity = AlertValidation.severityName(body.severity());
+    if (severity != null && !severity.equals(a.severity)) {
+      h.add(entry(now, who, "severity", a.severity, severity));
+      a.severity = severity;
     }
     if (body.tags() != null && !body.tags().equals(a.tags)) {
       h.add(entry(now, who, "tags", String.join(",", a.tags), String.join(",", body.tags())));

@@ -68,8 +68,9 @@ final class AlertValidation {
     tags(body.tags());
   }
 
+  /** Case-insensitive ({@code HIGH} is {@code high}); see {@link #severityName}. */
   static void severity(String severity) {
-    if (Severity.parse(severity).isEmpty() || !severity.equals(severity.trim().toLowerCase())) {
+    if (Severity.parse(severity).isEmpty()) {
       throw invalid("severity", "must be one of low, medium, high, critical");
     }
   }
@@ -88,5 +89,12 @@ final class AlertValidation {
 
   static ApiException invalid(String field, String reason) {
     return ApiException.badRequest(field + " " + reason, Map.of("field", field, "reason", reason));
+  }
+
+  /** The wire name ({@code high}) of a valid severity in any case; null stays null. */
+  static String severityName(String severity) {
+    return severity == null
+        ? null
+        : Severity.parse(severity).map(Severity::wireName).orElse(severity);
   }
 }

@@ -17,7 +17,7 @@ final class AlertViews {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", a.id);
     v.put("title", a.title);
-    v.put("description", a.description);
+    v.put("description", a.description == null ? "" : a.description);
     v.put("severity", a.severity);
     v.put("status", a.status);
     v.put("created_at", a.createdAt);
@@ -31,6 +31,7 @@ final class AlertViews {
     v.put("policy_name", a.policyName);
     v.put("rule_id", a.ruleId);
     v.put("host_id", a.hostId);
+    v.put("device_id", a.hostId);
     v.put("user_ids", List.copyOf(a.userIds));
     v.put("group_key", a.groupKey == null ? Map.of() : new LinkedHashMap<>(a.groupKey));
     v.put("count", a.count);

@@ -39,4 +39,26 @@ public class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         ? null
         : ApiKeyAuthentication.unauthenticated(header.trim());
   }
+
+  /**
+   * The key from {@code X-API-Key}, or else from {@code Authorization: Bearer tsk_…} (the seeds'
+   * clients send agent keys as bearer tokens); null when the request carries neither.
+   */
+  public static Authentication fromRequest(String apiKeyHeader, String authorization) {
+    Authentication fromHeader = fromHeader(apiKeyHeader);
+    if (fromHeader != null) {
+      return fromHeader;
+    }
+    String bearer = bearerApiKey(authorization);
+    return bearer == null ? null : ApiKeyAuthentication.unauthenticated(bearer);
+  }
+
+  /** The API key in an {@code Authorization: Bearer} header, or null if it holds none (a JWT). */
+  public static String bearerApiKey(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    String token = authorization.substring(7).trim();
+    return token.startsWith(ApiKeyService.PREFIX) ? token : null;
+  }
 }

@@ -2,6 +2,7 @@ package io.tocsin.api.apikey;
 
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Secrets;
+import io.tocsin.api.tenant.AgentQuota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +21,22 @@ class ApiKeyService {
   private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
   private final ApiKeyRepository keys;
+  private final AgentQuota quota;
   private final Clock clock;
 
-  ApiKeyService(ApiKeyRepository keys, Clock clock) {
+  ApiKeyService(ApiKeyRepository keys, AgentQuota quota, Clock clock) {
     this.keys = keys;
+    this.quota = quota;
     this.clock = clock;
   }
 
   /** Returns the stored key's view plus {@code key}, the only time the key is shown. */
   Map<String, Object> create(String tenantId, String name, String hostId, String createdBy) {
+    if (hostId != null && !quota.admit(tenantId, List.of(hostId)).isEmpty()) {
+      throw ApiException.badRequest(
+          quota.reason(tenantId, hostId),
+          Map.of("field", "host_id", "max_agents", quota.limit(tenantId)));
+    }
     String key = Secrets.random(PREFIX);
     ApiKey stored =
         keys.save(

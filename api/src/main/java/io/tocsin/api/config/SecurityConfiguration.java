@@ -11,6 +11,7 @@ import io.tocsin.api.security.UnmappedPaths;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
@@ -56,8 +58,9 @@ class SecurityConfiguration {
         new AuthenticationFilter(
             new ProviderManager(apiKeys),
             request ->
-                ApiKeyAuthenticationProvider.fromHeader(
-                    request.getHeader(ApiKeyAuthenticationProvider.HEADER)));
+                ApiKeyAuthenticationProvider.fromRequest(
+                    request.getHeader(ApiKeyAuthenticationProvider.HEADER),
+                    request.getHeader(HttpHeaders.AUTHORIZATION)));
     apiKeyFilter.setSuccessHandler((request, response, authentication) -> {});
     apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
 
@@ -72,7 +75,7 @@ class SecurityConfiguration {
         .oauth2ResourceServer(
             oauth ->
                 oauth
-                    .bearerTokenResolver(metrics.bearerTokenResolver())
+                    .bearerTokenResolver(jwtsOnly(metrics.bearerTokenResolver()))
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(sessions))
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(deniedHandler))
@@ -97,6 +100,18 @@ class SecurityConfiguration {
                     .anyRequest()
                     .authenticated());
     return http.build();
+  }
+
+  /**
+   * Bearer tokens that are API keys ({@code tsk_…}) go to the API key filter, not the JWT one (nor
+   * does the metrics scrape token, which {@code others} skips).
+   */
+  private static BearerTokenResolver jwtsOnly(BearerTokenResolver others) {
+    return request ->
+        ApiKeyAuthenticationProvider.bearerApiKey(request.getHeader(HttpHeaders.AUTHORIZATION))
+                == null
+            ? others.resolve(request)
+            : null;
   }
 
   /**

@@ -13,14 +13,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/events}: ingest (agents and writers), list and detail (any role). */
+/**
+ * {@code /api/v1/events}: ingest (agents and writers), list and detail (any role). Ingest also
+ * answers at {@code /api/events}, the path the OS-Pulse integration guide prints.
+ */
 @RestController
-@RequestMapping("/api/v1/events")
 class EventController {
+
+  /** The OS-Pulse seed's ingest path (without the version segment). */
+  static final String SEED_INGEST_PATH = "/api/events";
 
   private final IngestService ingest;
   private final EventQueryService queries;
@@ -36,7 +40,7 @@ class EventController {
    * An array of events or one event, in any accepted input shape. 200 when at least one item was
    * accepted ({@code status} {@code ok} or {@code partial}), 400 when every item was refused.
    */
-  @PostMapping
+  @PostMapping({"/api/v1/events", SEED_INGEST_PATH})
   @PreAuthorize(Authz.INGEST)
   ResponseEntity<Map<String, Object>> ingest(CurrentPrincipal principal, @RequestBody Object body) {
     List<?> items = body instanceof List<?> list ? list : List.of(body);
@@ -48,7 +52,7 @@ class EventController {
           "body: at most " + properties.maxBatchSize() + " events per request, got " + items.size(),
           Map.of("max_batch_size", properties.maxBatchSize()));
     }
-    IngestResult result = ingest.ingest(principal.tenantId(), principal::actsFor, items);
+    IngestResult result = ingest.ingest(principal.tenantId(), principal.agentHostId(), items);
     List<Map<String, Object>> rejected =
         result.rejected().stream()
             .map(r -> Map.<String, Object>of("index", r.index(), "reason", r.reason()))
@@ -68,7 +72,7 @@ class EventController {
     return ResponseEntity.ok(response);
   }
 
-  @GetMapping
+  @GetMapping("/api/v1/events")
   @PreAuthorize(Authz.VIEWER)
   Map<String, Object> list(
       CurrentPrincipal principal,
@@ -100,7 +104,7 @@ class EventController {
     return queries.list(principal.tenantId(), query);
   }
 
-  @GetMapping("/{id}")
+  @GetMapping("/api/v1/events/{id}")
   @PreAuthorize(Authz.VIEWER)
   Map<String, Object> detail(CurrentPrincipal principal, @PathVariable String id) {
     return queries.detail(principal.tenantId(), id);

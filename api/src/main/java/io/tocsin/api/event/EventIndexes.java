@@ -25,5 +25,9 @@ final class EventIndexes {
         new IndexOptions().name("tenant_type_ts"));
     events.createIndex(
         Indexes.ascending("tenant_id", "user.id", "ts"), new IndexOptions().name("tenant_user_ts"));
+    // Retention deletes by ingest time.
+    events.createIndex(
+        Indexes.ascending("tenant_id", EventDocuments.INGESTED_AT),
+        new IndexOptions().name("tenant_ingested_at"));
   }
 }

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -46,7 +48,7 @@ public class EventStore {
    */
   public InsertOutcome insert(String tenantId, List<Event> batch, List<String> shapes, Instant at) {
     if (batch.isEmpty()) {
-      return new InsertOutcome(List.of(), Set.of());
+      return new InsertOutcome(List.of(), List.of());
     }
     List<Document> docs = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
@@ -71,15 +73,32 @@ public class EventStore {
       }
     }
     List<Event> stored = new ArrayList<>(batch.size() - duplicates.size());
-    Set<String> duplicateIds = new HashSet<>();
+    List<Event> duplicated = new ArrayList<>(duplicates.size());
     for (int i = 0; i < batch.size(); i++) {
-      if (duplicates.contains(i)) {
-        duplicateIds.add(batch.get(i).id());
-      } else {
-        stored.add(batch.get(i));
-      }
+      (duplicates.contains(i) ? duplicated : stored).add(batch.get(i));
     }
-    return new InsertOutcome(stored, duplicateIds);
+    return new InsertOutcome(stored, duplicated);
+  }
+
+  /**
+   * The hosts of the tenant's stored events with these ids ({@code ""} for an event without a
+   * host); ids not stored are absent. Reads by primary key only.
+   */
+  public Map<String, String> hostsOf(String tenantId, Collection<String> ids) {
+    Map<String, String> hosts = new HashMap<>();
+    if (ids.isEmpty()) {
+      return hosts;
+    }
+    List<String> keys = ids.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
+    events
+        .find(new Document("_id", new Document("$in", keys)).append("tenant_id", tenantId))
+        .projection(new Document("id", 1).append("host_id", 1))
+        .forEach(
+            d -> {
+              Object host = d.get("host_id");
+              hosts.put(d.getString("id"), host == null ? "" : host.toString());
+            });
+    return hosts;
   }
 
   /** Events with {@code from <= ts < to}, ts ascending, at most {@code limit}. */
@@ -120,13 +139,16 @@ public class EventStore {
   }
 
   /**
-   * Deletes the tenant's events whose {@code ts} is before {@code before}, except {@code keepIds}.
+   * Deletes the tenant's events stored ({@code ingested_at}) before {@code before}, except {@code
+   * keepIds}. Age counts from ingest, not from the event's own {@code ts}: a back-filled event with
+   * an old {@code ts} is kept for the full retention period after it arrived.
    *
    * @return how many were deleted
    */
   public long deleteOlderThan(String tenantId, Instant before, Set<String> keepIds) {
     Document filter =
-        new Document("tenant_id", tenantId).append("ts", new Document("$lt", Date.from(before)));
+        new Document("tenant_id", tenantId)
+            .append(EventDocuments.INGESTED_AT, new Document("$lt", Date.from(before)));
     if (!keepIds.isEmpty()) {
       List<String> keys = keepIds.stream().map(id -> EventDocuments.key(tenantId, id)).toList();
       filter.append("_id", new Document("$nin", keys));
@@ -165,7 +187,7 @@ public class EventStore {
    * What a bulk insert did.
    *
    * @param stored events this call stored, in input order
-   * @param duplicateIds ids the tenant already had (not stored again, not evaluated again)
+   * @param duplicates events whose id the tenant already had (not stored, not evaluated again)
    */
-  public record InsertOutcome(List<Event> stored, Set<String> duplicateIds) {}
+  public record InsertOutcome(List<Event> stored, List<Event> duplicates) {}
 }

@@ -9,9 +9,9 @@ public final class EventViews {
 
   private EventViews() {}
 
-  /** The nested canonical event, as list and search results show it. */
+  /** The nested canonical event plus the INSEC fields, as list and search results show it. */
   public static Map<String, Object> summary(Event event) {
-    return event.toNested();
+    return InsecFields.add(new LinkedHashMap<>(event.toNested()), event);
   }
 
   /**
@@ -19,13 +19,13 @@ public final class EventViews {
    * detections are recorded yet ({@code evaluated}).
    */
   static Map<String, Object> detail(StoredEvent stored, boolean evaluated) {
-    Map<String, Object> body = new LinkedHashMap<>(stored.event().toNested());
-    Map<String, Object> metadata = new LinkedHashMap<>();
+    Map<String, Object> body = summary(stored.event());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> metadata = (Map<String, Object>) body.get("metadata");
     metadata.put("ingested_at", stored.ingestedAt());
     metadata.put("source_shape", stored.sourceShape());
     metadata.put("evaluated", evaluated);
     metadata.put("tenant_id", stored.event().tenantId());
-    body.put("metadata", metadata);
     return body;
   }
 }

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param sweepGrace how old an unevaluated event must be before the sweeper re-runs it
  * @param sweepInterval how often the sweeper looks for unevaluated events
  * @param sweepBatch most events one sweep re-evaluates
+ * @param retryWindow how long an identical event without id or time of its own counts as a retry
  */
 @ConfigurationProperties("tocsin.ingest")
 public record IngestProperties(
@@ -20,4 +21,5 @@ public record IngestProperties(
     @DefaultValue("64MB") DataSize maxDecompressedSize,
     @DefaultValue("5s") Duration sweepGrace,
     @DefaultValue("30s") Duration sweepInterval,
-    @DefaultValue("5000") int sweepBatch) {}
+    @DefaultValue("5000") int sweepBatch,
+    @DefaultValue("5m") Duration retryWindow) {}

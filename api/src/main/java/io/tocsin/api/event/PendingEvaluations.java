@@ -60,6 +60,16 @@ public class PendingEvaluations {
     return batch;
   }
 
+  /** Adds ids to an open batch (durably, before those events are stored). */
+  public Batch extend(Batch batch, List<String> moreIds) {
+    batches.updateOne(
+        new Document("_id", batch.id()),
+        new Document("$push", new Document(EVENT_IDS, new Document("$each", moreIds))));
+    List<String> ids = new ArrayList<>(batch.eventIds());
+    ids.addAll(moreIds);
+    return new Batch(batch.id(), batch.tenantId(), List.copyOf(ids), batch.createdAt());
+  }
+
   /** The batch's detections are recorded: nothing left to do for it. */
   public void close(Batch batch) {
     batches.deleteOne(new Document("_id", batch.id()));

@@ -32,7 +32,8 @@ class SecurityEventController {
     if (!(body instanceof Map<?, ?>)) {
       throw ApiException.badRequest("body: expected one security event object");
     }
-    IngestResult result = ingest.ingest(principal.tenantId(), principal::actsFor, List.of(body));
+    IngestResult result =
+        ingest.ingest(principal.tenantId(), principal.agentHostId(), List.of(body));
     if (result.accepted().isEmpty()) {
       throw ApiException.badRequest(result.rejected().get(0).reason());
     }

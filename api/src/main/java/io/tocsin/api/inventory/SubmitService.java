@@ -1,6 +1,7 @@
 package io.tocsin.api.inventory;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.tenant.AgentQuota;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,11 +31,14 @@ class SubmitService {
   private final InventoryStore store;
   private final InventoryProperties properties;
   private final SubmissionParser parser;
+  private final AgentQuota quota;
   private final Clock clock;
 
-  SubmitService(InventoryStore store, InventoryProperties properties, Clock clock) {
+  SubmitService(
+      InventoryStore store, InventoryProperties properties, AgentQuota quota, Clock clock) {
     this.store = store;
     this.properties = properties;
+    this.quota = quota;
     this.parser = new SubmissionParser(properties.maxProcesses());
     this.clock = clock;
   }
@@ -49,6 +53,11 @@ class SubmitService {
       throw ApiException.badRequest(
           "host_id: this API key is bound to another host",
           Map.of("field", "host_id", "reason", "this API key is bound to another host"));
+    }
+    if (!quota.admit(tenantId, List.of(s.hostId())).isEmpty()) {
+      throw ApiException.badRequest(
+          quota.reason(tenantId, s.hostId()),
+          Map.of("field", "host_id", "max_agents", quota.limit(tenantId)));
     }
     String snapshotId = UUID.randomUUID().toString();
     List<Document> rows = rows(tenantId, snapshotId, s);

@@ -93,18 +93,28 @@ class PolicyService {
     return view(saved);
   }
 
+  /**
+   * A whole policy (the body has {@code name}) replaces the stored one, keeping {@code enabled}
+   * when absent; a body without {@code name} is a partial update merged by {@link PolicyMerge}.
+   * Either way the result is validated as a whole before anything is written.
+   */
   Map<String, Object> update(
       String tenantId, String policyId, Map<String, Object> body, String user) {
-    PolicyJson.Parsed parsed = parse(body);
-    if (parsed.id() != null && !parsed.id().equals(policyId)) {
+    Object bodyId = body.get("id");
+    if (bodyId != null && !bodyId.toString().equals(policyId)) {
       throw ApiException.badRequest(
-          "id [" + parsed.id() + "] in the body differs from [" + policyId + "] in the path");
+          "id [" + bodyId + "] in the body differs from [" + policyId + "] in the path");
     }
     PolicyRecord saved =
         locks.withLock(
             tenantId,
             () -> {
               PolicyRecord existing = store.find(tenantId, policyId);
+              Map<String, Object> effective =
+                  PolicyMerge.isPartial(body)
+                      ? PolicyMerge.merge(PolicyStore.sourceMap(existing.source()), body)
+                      : body;
+              PolicyJson.Parsed parsed = parse(effective);
               PolicyDefinition policy = parsed.definition(policyId, existing.enabled());
               validate(tenantId, policy);
               return write(tenantId, existing, policy, "updated", user, existing.builtin());

@@ -19,8 +19,9 @@ import org.springframework.stereotype.Service;
  * Deletes what a tenant no longer keeps, given its {@code retention_days}:
  *
  * <ul>
- *   <li>events whose {@code ts} is older, once evaluated (a back-filled event still awaiting
- *       evaluation gets its chance to raise an alert);
+ *   <li>events stored ({@code ingested_at}, not their own {@code ts}) before the cutoff, once
+ *       evaluated (a back-filled event is kept for the whole period after it arrived; one still
+ *       awaiting evaluation gets its chance to raise an alert);
  *   <li>closed alerts whose last change ({@code updated_at}) is older; open and acknowledged alerts
  *       are never deleted by retention, an untriaged alert waits for a person, and its bounded
  *       event copy keeps its detail intact after its events are gone;

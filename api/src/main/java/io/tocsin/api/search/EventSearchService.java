@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -55,7 +54,7 @@ class EventSearchService {
     Instant end = TimeParams.instant("end_time", request.endTime());
     TimeParams.range(start, end);
     int limit = TimeParams.limit(request.limit());
-    int direction = direction(request.sort());
+    int direction = SearchSort.direction(request.sort());
     CheckedCondition condition = check(request.query(), tenantId);
     MongoQuery query = MongoTranslator.translate(condition);
     Document filter = scope(start, end, query.filter());
@@ -140,17 +139,5 @@ class EventSearchService {
     return and.isEmpty()
         ? new Document()
         : and.size() == 1 ? and.get(0) : new Document("$and", and);
-  }
-
-  private static int direction(String sort) {
-    if (sort == null || sort.isBlank()) {
-      return -1;
-    }
-    String s = sort.trim().toLowerCase(Locale.ROOT);
-    return switch (s) {
-      case "desc", "ts:desc", "-ts" -> -1;
-      case "asc", "ts:asc", "ts", "+ts" -> 1;
-      default -> throw ApiException.badRequest("sort: expected asc or desc, got [" + sort + "]");
-    };
   }
 }

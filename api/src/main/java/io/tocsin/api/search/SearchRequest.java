@@ -7,6 +7,7 @@ package io.tocsin.api.search;
  * @param startTime inclusive lower bound of {@code ts} (ISO-8601), optional
  * @param endTime inclusive upper bound of {@code ts}, optional
  * @param limit most results (default 100, max 1000)
- * @param sort {@code desc} (newest first, default) or {@code asc}; {@code ts:desc} also accepted
+ * @param sort {@code desc} (newest first, default) or {@code asc}, or the INSEC object {@code
+ *     {"field": "timestamp", "order": "desc"}}; see {@link SearchSort}
  */
-record SearchRequest(String query, String startTime, String endTime, Integer limit, String sort) {}
+record SearchRequest(String query, String startTime, String endTime, Integer limit, Object sort) {}

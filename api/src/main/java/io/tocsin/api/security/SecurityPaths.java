@@ -25,9 +25,13 @@ public final class SecurityPaths {
     "/error"
   };
 
-  /** POST-only paths an agent's API key may call. */
+  /** POST-only paths an agent's API key may call ({@code /api/events}: the OS-Pulse seed's). */
   public static final String[] INGEST = {
-    "/api/v1/events", "/api/v1/security/events", "/api/v1/submit", "/api/v1/submit/**"
+    "/api/v1/events",
+    "/api/events",
+    "/api/v1/security/events",
+    "/api/v1/submit",
+    "/api/v1/submit/**"
   };
 
   /**

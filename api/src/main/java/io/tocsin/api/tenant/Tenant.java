@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param name display name
  * @param retentionDays how long events and alerts are kept
  * @param createdAt creation time
+ * @param maxAgents most hosts that may send data to the tenant; null for no limit
  */
 @Document("tenants")
-public record Tenant(@Id String id, String name, int retentionDays, Instant createdAt) {}
+public record Tenant(
+    @Id String id, String name, int retentionDays, Instant createdAt, Integer maxAgents) {}

@@ -4,6 +4,7 @@ import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.ListResponse;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,20 +31,42 @@ class TenantController {
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
   Map<String, Object> list(CurrentPrincipal principal) {
-    List<Tenant> visible = tenants.visibleTo(principal);
+    List<Map<String, Object>> visible =
+        tenants.visibleTo(principal).stream().map(TenantController::view).toList();
     return ListResponse.of("tenants", visible, visible.size(), visible.size(), 0);
   }
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Tenant get(CurrentPrincipal principal, @PathVariable String id) {
-    return tenants.get(principal, id);
+  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+    return view(tenants.get(principal, id));
   }
 
+  /** 201 with the tenant; with {@code admin_email}, {@code admin} holds its one-time token. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ADMIN)
-  Tenant create(CurrentPrincipal principal, @Valid @RequestBody CreateTenantRequest request) {
-    return tenants.create(principal, request);
+  Map<String, Object> create(
+      CurrentPrincipal principal, @Valid @RequestBody CreateTenantRequest request) {
+    TenantService.Created created = tenants.create(principal, request);
+    Map<String, Object> body = view(created.tenant());
+    if (created.admin() != null) {
+      body.put("admin", created.admin());
+    }
+    return body;
+  }
+
+  static Map<String, Object> view(Tenant t) {
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("retention_days", t.retentionDays());
+    settings.put("max_agents", t.maxAgents());
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", t.id());
+    v.put("name", t.name());
+    v.put("retention_days", t.retentionDays());
+    v.put("max_agents", t.maxAgents());
+    v.put("created_at", t.createdAt());
+    v.put("settings", settings);
+    return v;
   }
 }

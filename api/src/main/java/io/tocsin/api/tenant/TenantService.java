@@ -2,7 +2,11 @@ package io.tocsin.api.tenant;
 
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.security.Role;
 import io.tocsin.api.security.TenantDirectory;
+import io.tocsin.api.user.CreateUserRequest;
+import io.tocsin.api.user.CreatedUser;
+import io.tocsin.api.user.UserService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +23,22 @@ public class TenantService implements TenantDirectory {
   public static final int DEFAULT_RETENTION_DAYS = 30;
 
   private final TenantRepository tenants;
+  private final UserService users;
   private final Clock clock;
 
-  TenantService(TenantRepository tenants, Clock clock) {
+  TenantService(TenantRepository tenants, UserService users, Clock clock) {
     this.tenants = tenants;
+    this.users = users;
     this.clock = clock;
   }
+
+  /**
+   * A created tenant and, when {@code admin_email} was given, its first admin.
+   *
+   * @param tenant the tenant
+   * @param admin the admin with a one-time set-password token, or null
+   */
+  record Created(Tenant tenant, CreatedUser admin) {}
 
   @Override
   public boolean exists(String tenantId) {
@@ -36,7 +50,11 @@ public class TenantService implements TenantDirectory {
     if (tenants.count() == 0) {
       insert(
           new Tenant(
-              CurrentPrincipal.PLATFORM_TENANT, "Default", DEFAULT_RETENTION_DAYS, clock.instant()),
+              CurrentPrincipal.PLATFORM_TENANT,
+              "Default",
+              DEFAULT_RETENTION_DAYS,
+              clock.instant(),
+              null),
           true);
     }
   }
@@ -55,14 +73,29 @@ public class TenantService implements TenantDirectory {
     return tenants.findById(id).orElseThrow(() -> ApiException.notFound("Tenant"));
   }
 
-  Tenant create(CurrentPrincipal principal, CreateTenantRequest request) {
+  Created create(CurrentPrincipal principal, CreateTenantRequest request) {
     if (!principal.isPlatformAdmin()) {
       throw ApiException.forbidden("Only the platform admin creates tenants");
     }
     String id = request.id() != null ? request.id() : slug(request.name());
-    int retention =
-        request.retentionDays() == null ? DEFAULT_RETENTION_DAYS : request.retentionDays();
-    return insert(new Tenant(id, request.name().trim(), retention, clock.instant()), false);
+    CreateTenantRequest.Settings settings = request.settings();
+    Integer retentionDays =
+        settings != null && settings.retentionDays() != null
+            ? settings.retentionDays()
+            : request.retentionDays();
+    int retention = retentionDays == null ? DEFAULT_RETENTION_DAYS : retentionDays;
+    Integer maxAgents = settings == null ? null : settings.maxAgents();
+    Tenant tenant =
+        insert(new Tenant(id, request.name().trim(), retention, clock.instant(), maxAgents), false);
+    if (request.adminEmail() == null || request.adminEmail().isBlank()) {
+      return new Created(tenant, null);
+    }
+    CreatedUser admin =
+        users.create(
+            id,
+            new CreateUserRequest(request.adminEmail().trim(), null, null, null, Role.ADMIN),
+            Role.ADMIN);
+    return new Created(tenant, admin);
   }
 
   private Tenant insert(Tenant tenant, boolean quietIfExists) {

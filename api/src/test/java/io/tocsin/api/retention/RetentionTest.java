@@ -33,13 +33,18 @@ class RetentionTest extends ApiTest {
   @Autowired EventStore events;
   @Autowired PendingEvaluations pending;
 
-  private String eventDoc(String tenant, Duration age, boolean evaluated) {
+  /** An event whose own ts is {@code age} old and that was stored {@code storedAgo} ago. */
+  private String eventDoc(String tenant, Duration age, Duration storedAgo, boolean evaluated) {
     Event e = event(tenant, unique("evt"), "h1", Instant.now().minus(age));
     if (!evaluated) {
       pending.open(tenant, List.of(e.id()), Instant.now());
     }
-    events.insert(tenant, List.of(e), List.of("canonical"), Instant.now());
+    events.insert(tenant, List.of(e), List.of("canonical"), Instant.now().minus(storedAgo));
     return e.id();
+  }
+
+  private String eventDoc(String tenant, Duration age, boolean evaluated) {
+    return eventDoc(tenant, age, age, evaluated);
   }
 
   private boolean eventExists(String tenant, String id) {
@@ -87,6 +92,8 @@ class RetentionTest extends ApiTest {
     String oldUnevaluated = eventDoc(t.id(), Duration.ofDays(3), false);
     String freshEvent = eventDoc(t.id(), Duration.ofHours(1), true);
     String otherTenantsOldEvent = eventDoc(keeper.id(), Duration.ofDays(3), true);
+    // Regression: an event back-filled a minute ago with an old ts was deleted at once.
+    String backfilled = eventDoc(t.id(), Duration.ofDays(3), Duration.ofMinutes(1), true);
 
     String oldClosed = alert(t.id(), admin, "old-closed");
     assertThat(admin.put("/api/v1/alerts/" + oldClosed, close).status()).isEqualTo(200);
@@ -118,6 +125,7 @@ class RetentionTest extends ApiTest {
     assertThat(eventExists(t.id(), oldEvent)).isFalse();
     assertThat(eventExists(t.id(), oldUnevaluated)).isTrue();
     assertThat(eventExists(t.id(), freshEvent)).isTrue();
+    assertThat(eventExists(t.id(), backfilled)).as("age counts from ingest").isTrue();
     assertThat(eventExists(keeper.id(), otherTenantsOldEvent)).isTrue();
     assertThat(admin.get("/api/v1/alerts/" + oldClosed).status()).isEqualTo(404);
     assertThat(admin.get("/api/v1/alerts/" + freshClosed).status()).isEqualTo(200);

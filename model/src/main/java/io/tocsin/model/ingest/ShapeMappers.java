@@ -36,7 +36,12 @@ final class ShapeMappers {
     return out;
   }
 
-  /** OS-Pulse: {@code data} fields by operation type, {@code metadata} names the process. */
+  /**
+   * OS-Pulse: {@code data} fields by operation type, {@code metadata} names the reporting process.
+   * On {@code process_creation} the reporting process is the <em>parent</em> and {@code data}
+   * describes the created process ({@code commandLine}, {@code processId}); {@code data.timestamp}
+   * is the event time when no top-level time is given.
+   */
   private static Map<String, Object> osPulse(Map<String, ?> raw) {
     Map<String, Object> out = new LinkedHashMap<>();
     boolean file = "file_operation".equals(raw.get("type"));
@@ -57,14 +62,31 @@ final class ShapeMappers {
     }
     Map<String, ?> data = map(raw.get("data"));
     Map<String, ?> meta = map(raw.get("metadata"));
-    copy(meta, "processName", out, "process.name");
-    copy(meta, "processId", out, "process.pid");
+    String reporter = file ? "process." : "process.parent.";
+    copy(meta, "processName", out, reporter + "name");
+    copy(meta, "processId", out, reporter + "pid");
+    if (!file) {
+      copy(meta, "processId", out, "process.ppid");
+    }
     copy(meta, "sessionId", out, "payload.session_id");
     copy(meta, "hostname", out, "host.name");
     copy(meta, "hostId", out, "host_id");
     copy(meta, "user", out, "user.name");
     String prefix = file ? "file." : "process.";
-    data.forEach((key, value) -> out.put(dataField(prefix, key), value));
+    data.forEach(
+        (key, value) -> {
+          String field = dataField(prefix, key);
+          if (!out.containsKey(field) || field.startsWith("payload.")) {
+            out.put(field, value);
+          }
+        });
+    if (!file && !out.containsKey("process.name") && out.get("process.command_line") != null) {
+      String program = CommandLines.program(out.get("process.command_line").toString());
+      if (!program.isEmpty()) {
+        out.put("process.name", DerivedFields.basename(program));
+        out.putIfAbsent("process.exe", program);
+      }
+    }
     return out;
   }
 
@@ -83,6 +105,7 @@ final class ShapeMappers {
       case "commandline", "cmdline" -> "process.command_line";
       case "exe", "executable", "image" -> "process.exe";
       case "user", "username" -> "process.user";
+      case "timestamp", "time", "eventtime" -> "ts";
       case "parentname", "parentprocessname" -> "process.parent.name";
       default -> "payload." + key;
     };
