@@ -2,7 +2,7 @@ package io.tocsin.api.event;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tocsin.api.pipeline.DetectionPipeline;
+import io.tocsin.api.pipeline.EventDispatcher;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;
 import io.tocsin.model.ingest.EventNormalizer;
@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Ingest: normalizes each item, stores the valid ones in one bulk insert (a re-sent id is a
  * duplicate, neither stored nor evaluated again), then runs the newly stored events through the
- * detection pipeline before answering. A {@link PendingEvaluations} batch naming the events is
- * written before them and closed after their alerts, so an evaluation failure or a crash never
+ * {@link EventDispatcher} before answering: this server's engines, or the Kafka topic of the engine
+ * workers. A {@link PendingEvaluations} batch naming the events is written before them and closed
+ * once they are evaluated (or durably on the topic), so an evaluation failure or a crash never
  * loses an acknowledged event's detections: the sweeper re-runs open batches.
  */
 @Service
@@ -31,7 +32,7 @@ public class IngestService {
   private final EventNormalizer normalizer;
   private final EventStore store;
   private final PendingEvaluations pending;
-  private final DetectionPipeline pipeline;
+  private final EventDispatcher dispatcher;
   private final Clock clock;
   private final Counter ingested;
   private final Counter rejectedCount;
@@ -40,13 +41,13 @@ public class IngestService {
   IngestService(
       EventStore store,
       PendingEvaluations pending,
-      DetectionPipeline pipeline,
+      EventDispatcher dispatcher,
       Clock clock,
       MeterRegistry meters) {
     this.normalizer = new EventNormalizer(clock);
     this.store = store;
     this.pending = pending;
-    this.pipeline = pipeline;
+    this.dispatcher = dispatcher;
     this.clock = clock;
     this.ingested = meters.counter("tocsin.events.ingested");
     this.rejectedCount = meters.counter("tocsin.events.rejected");
@@ -96,7 +97,7 @@ public class IngestService {
       PendingEvaluations.Batch batch =
           pending.open(tenantId, valid.stream().map(Event::id).toList(), now);
       outcome = store.insert(tenantId, valid, shapes, now);
-      detections = pipeline.processFresh(batch, outcome.stored());
+      detections = dispatcher.dispatchFresh(batch, outcome.stored());
     }
     ingested.increment(outcome.stored().size());
     rejectedCount.increment(rejected.size());
