@@ -51,10 +51,19 @@ class KafkaConfiguration {
 
   @Bean
   KafkaAdmin tocsinKafkaAdmin(KafkaSettings settings) {
+    int timeout = (int) Math.max(1000, settings.produceTimeout().toMillis());
     KafkaAdmin admin =
-        new KafkaAdmin(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap()));
+        new KafkaAdmin(
+            Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+                settings.bootstrap(),
+                CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG,
+                timeout / 2,
+                CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                timeout));
     // A broker that is down at start is not fatal: ingest answers 503 until it is back.
     admin.setFatalIfBrokerNotAvailable(false);
+    admin.setOperationTimeout(Math.max(1, timeout / 1000));
     return admin;
   }
 
@@ -90,6 +99,8 @@ class KafkaConfiguration {
   @Bean
   EventDispatcher kafkaEventPublisher(
       KafkaTemplate<String, byte[]> template,
+      KafkaAdmin admin,
+      NewTopic topic,
       KafkaSettings settings,
       PendingEvaluations pending,
       MeterRegistry meters) {
@@ -98,7 +109,7 @@ class KafkaConfiguration {
         settings.topic(),
         settings.bootstrap(),
         settings.role());
-    return new KafkaEventPublisher(template, settings, pending, meters);
+    return new KafkaEventPublisher(template, admin, topic, settings, pending, meters);
   }
 
   /** The engine worker, unless this process only ingests ({@code TOCSIN_ROLE=api}). */

@@ -15,9 +15,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -31,17 +33,26 @@ class KafkaEventPublisher implements EventDispatcher {
   private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
   private final KafkaTemplate<String, byte[]> template;
+  private final KafkaAdmin admin;
+  private final NewTopic topic;
   private final KafkaSettings settings;
   private final PendingEvaluations pending;
   private final Counter published;
   private final Counter failures;
 
+  /** Whether the topic is known to exist (created at start, or later if the brokers were down). */
+  private volatile boolean topicReady;
+
   KafkaEventPublisher(
       KafkaTemplate<String, byte[]> template,
+      KafkaAdmin admin,
+      NewTopic topic,
       KafkaSettings settings,
       PendingEvaluations pending,
       MeterRegistry meters) {
     this.template = template;
+    this.admin = admin;
+    this.topic = topic;
     this.settings = settings;
     this.pending = pending;
     this.published = meters.counter("tocsin.kafka.published");
@@ -63,6 +74,7 @@ class KafkaEventPublisher implements EventDispatcher {
     long deadline = System.nanoTime() + settings.produceTimeout().toNanos();
     List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
     try {
+      ensureTopic();
       for (Event event : events) {
         sends.add(
             template.send(
@@ -78,6 +90,14 @@ class KafkaEventPublisher implements EventDispatcher {
       throw unavailable(tenantId, events.size(), e);
     }
     published.increment(events.size());
+  }
+
+  /** Creates the topic if the brokers were unreachable when the server started. */
+  private void ensureTopic() {
+    if (!topicReady) {
+      admin.createOrModifyTopics(topic);
+      topicReady = true;
+    }
   }
 
   private ApiException unavailable(String tenantId, int count, Exception cause) {
