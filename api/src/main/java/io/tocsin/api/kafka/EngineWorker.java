@@ -67,6 +67,7 @@ class EngineWorker
         Timer.builder("tocsin.kafka.ingest.to.evaluated")
             .description("from the broker's record time to alerts written, per live record")
             .publishPercentileHistogram()
+            .publishPercentiles(0.5, 0.99)
             .register(meters);
     Gauge.builder("tocsin.kafka.partitions.owned", owned, Map::size)
         .description("Partitions of the events topic this worker evaluates")

@@ -45,7 +45,15 @@ class KafkaWorkersKillIT {
   private EmbeddedKafkaKraftBroker broker;
 
   @AfterEach
-  void stopAll() throws InterruptedException {
+  void stopAll() throws InterruptedException, IOException {
+    // What the workers did (partition moves, replays) goes to the test's report output.
+    try (var logs = Files.list(dir)) {
+      for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+        Files.readAllLines(log).stream()
+            .filter(l -> l.contains("EngineWorker") || l.contains("Started TocsinApplication"))
+            .forEach(l -> System.out.println(log.getFileName() + ": " + l));
+      }
+    }
     for (Process p : processes) {
       p.destroy();
     }
