@@ -2,6 +2,7 @@ package io.tocsin.api.detection;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tocsin.engine.Detection;
 import io.tocsin.engine.DetectionEngine;
@@ -17,10 +18,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,8 +46,24 @@ public class TenantEngines implements DisposableBean {
 
   private final ExecutorService reloads;
 
+  /** {@code local} for this server's engines, {@code partition-N} for a Kafka worker's. */
+  private final String scope;
+
+  private final List<Meter> registered = new CopyOnWriteArrayList<>();
+
+  @Autowired
   TenantEngines(
       DefinitionStore store, DefinitionRevisions revisions, Clock clock, MeterRegistry meters) {
+    this(store, revisions, clock, meters, "local");
+  }
+
+  TenantEngines(
+      DefinitionStore store,
+      DefinitionRevisions revisions,
+      Clock clock,
+      MeterRegistry meters,
+      String scope) {
+    this.scope = scope;
     this.store = store;
     this.revisions = revisions;
     this.clock = clock;
@@ -54,13 +73,15 @@ public class TenantEngines implements DisposableBean {
         Executors.newFixedThreadPool(
             2,
             r -> {
-              Thread t = new Thread(r, "tocsin-policy-reload-" + n.incrementAndGet());
+              Thread t = new Thread(r, "tocsin-policy-reload-" + scope + "-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
-    Gauge.builder("tocsin.engine.tenants", engines, Map::size)
-        .description("Tenant detection engines loaded on this node")
-        .register(meters);
+    registered.add(
+        Gauge.builder("tocsin.engine.tenants", engines, Map::size)
+            .description("Tenant detection engines loaded on this node")
+            .tag("scope", scope)
+            .register(meters));
   }
 
   /**
@@ -146,18 +167,21 @@ public class TenantEngines implements DisposableBean {
     DetectionEngine engine =
         DetectionEngine.create(tenantId, new DslLanguage(), EngineConfig.defaults(), clock);
     EngineHolder holder = new EngineHolder(tenantId, engine, store, clock);
-    Gauge.builder("tocsin.engine.policies", holder, EngineHolder::enabledPolicies)
-        .description("Enabled policies loaded in the tenant's engine")
-        .tag("tenant", tenantId)
-        .register(meters);
-    Gauge.builder("tocsin.engine.generation", engine, DetectionEngine::generation)
-        .description("Compiled policy-set generation in use")
-        .tag("tenant", tenantId)
-        .register(meters);
-    FunctionCounter.builder("tocsin.engine.reload.failures", holder, EngineHolder::failures)
-        .description("Reloads that failed or were rejected (the previous set stayed in use)")
-        .tag("tenant", tenantId)
-        .register(meters);
+    registered.add(
+        Gauge.builder("tocsin.engine.policies", holder, EngineHolder::enabledPolicies)
+            .description("Enabled policies loaded in the tenant's engine")
+            .tags("tenant", tenantId, "scope", scope)
+            .register(meters));
+    registered.add(
+        Gauge.builder("tocsin.engine.generation", engine, DetectionEngine::generation)
+            .description("Compiled policy-set generation in use")
+            .tags("tenant", tenantId, "scope", scope)
+            .register(meters));
+    registered.add(
+        FunctionCounter.builder("tocsin.engine.reload.failures", holder, EngineHolder::failures)
+            .description("Reloads that failed or were rejected (the previous set stayed in use)")
+            .tags("tenant", tenantId, "scope", scope)
+            .register(meters));
     return holder;
   }
 
@@ -165,5 +189,6 @@ public class TenantEngines implements DisposableBean {
   public void destroy() {
     reloads.shutdownNow();
     engines.values().forEach(h -> h.engine.close());
+    registered.forEach(meters::remove);
   }
 }

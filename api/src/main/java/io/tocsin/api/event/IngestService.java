@@ -2,7 +2,7 @@ package io.tocsin.api.event;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tocsin.api.pipeline.DetectionPipeline;
+import io.tocsin.api.pipeline.EventDispatcher;
 import io.tocsin.api.tenant.AgentQuota;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;
@@ -26,8 +26,9 @@ import org.springframework.stereotype.Service;
 /**
  * Ingest: normalizes each item, stores the valid ones in one bulk insert (a re-sent id is a
  * duplicate, neither stored nor evaluated again), then runs the newly stored events through the
- * detection pipeline before answering. A {@link PendingEvaluations} batch naming the events is
- * written before them and closed after their alerts, so an evaluation failure or a crash never
+ * {@link EventDispatcher} before answering: this server's engines, or the Kafka topic of the engine
+ * workers. A {@link PendingEvaluations} batch naming the events is written before them and closed
+ * once they are evaluated (or durably on the topic), so an evaluation failure or a crash never
  * loses an acknowledged event's detections: the sweeper re-runs open batches.
  */
 @Service
@@ -38,7 +39,7 @@ public class IngestService {
   private final IdClaims claims;
   private final AgentQuota quota;
   private final PendingEvaluations pending;
-  private final DetectionPipeline pipeline;
+  private final EventDispatcher dispatcher;
   private final Clock clock;
   private final Counter ingested;
   private final Counter rejectedCount;
@@ -49,7 +50,7 @@ public class IngestService {
       IdClaims claims,
       AgentQuota quota,
       PendingEvaluations pending,
-      DetectionPipeline pipeline,
+      EventDispatcher dispatcher,
       Clock clock,
       IngestProperties properties,
       MeterRegistry meters) {
@@ -58,7 +59,7 @@ public class IngestService {
     this.claims = claims;
     this.quota = quota;
     this.pending = pending;
-    this.pipeline = pipeline;
+    this.dispatcher = dispatcher;
     this.clock = clock;
     this.ingested = meters.counter("tocsin.events.ingested");
     this.rejectedCount = meters.counter("tocsin.events.rejected");
@@ -99,7 +100,7 @@ public class IngestService {
       outcome.rehomed().forEach((from, to) -> replace(accepted, from, to));
       stored = outcome.stored();
       duplicates = outcome.duplicates().size() + retries.size();
-      detections = pipeline.processFresh(outcome.batch(), stored);
+      detections = dispatcher.dispatchFresh(outcome.batch(), stored);
     }
     ingested.increment(stored.size());
     rejectedCount.increment(rejected.size());

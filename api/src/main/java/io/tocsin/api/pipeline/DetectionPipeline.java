@@ -73,11 +73,19 @@ public class DetectionPipeline {
 
   /** Evaluates and records; throws if either step fails. */
   public List<Detection> process(String tenantId, List<Event> events) {
+    return process(evaluator, tenantId, events);
+  }
+
+  /**
+   * Evaluates with {@code engines} (e.g. a Kafka worker's engines of one partition) and records;
+   * throws if either step fails.
+   */
+  public List<Detection> process(Evaluator engines, String tenantId, List<Event> events) {
     if (events.isEmpty()) {
       return List.of();
     }
     long start = System.nanoTime();
-    List<Detection> found = evaluator.evaluate(tenantId, events);
+    List<Detection> found = engines.evaluate(tenantId, events);
     if (!found.isEmpty()) {
       recorder.record(tenantId, found);
     }
@@ -85,5 +93,13 @@ public class DetectionPipeline {
     evaluated.increment(events.size());
     detections.increment(found.size());
     return found;
+  }
+
+  /** Records detections found outside an evaluation, e.g. by absence timers. */
+  public void record(String tenantId, List<Detection> found) {
+    if (!found.isEmpty()) {
+      recorder.record(tenantId, found);
+      detections.increment(found.size());
+    }
   }
 }

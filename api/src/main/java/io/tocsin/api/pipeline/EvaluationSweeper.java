@@ -31,7 +31,7 @@ public class EvaluationSweeper implements SmartLifecycle {
 
   private final EventStore store;
   private final PendingEvaluations pending;
-  private final DetectionPipeline pipeline;
+  private final EventDispatcher dispatcher;
   private final IngestProperties properties;
   private final Clock clock;
   private ScheduledExecutorService timer;
@@ -39,12 +39,12 @@ public class EvaluationSweeper implements SmartLifecycle {
   EvaluationSweeper(
       EventStore store,
       PendingEvaluations pending,
-      DetectionPipeline pipeline,
+      EventDispatcher dispatcher,
       IngestProperties properties,
       Clock clock) {
     this.store = store;
     this.pending = pending;
-    this.pipeline = pipeline;
+    this.dispatcher = dispatcher;
     this.properties = properties;
     this.clock = clock;
   }
@@ -59,7 +59,7 @@ public class EvaluationSweeper implements SmartLifecycle {
         // Ids never stored (a crash before the insert, duplicates) are simply not found.
         List<Event> events =
             store.findByIds(batch.tenantId(), batch.eventIds()).stream().sorted(BY_TIME).toList();
-        pipeline.process(batch.tenantId(), events);
+        dispatcher.dispatch(batch.tenantId(), events);
         pending.close(batch);
         done += events.size();
       } catch (RuntimeException e) {

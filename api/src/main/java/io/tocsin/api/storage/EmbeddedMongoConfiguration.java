@@ -6,6 +6,7 @@ import io.tocsin.api.config.TocsinProperties;
 import io.tocsin.api.storage.h2.BsonH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,9 +68,13 @@ class EmbeddedMongoConfiguration {
   @Bean(destroyMethod = "shutdown")
   MongoServer embeddedMongoServer(
       MVStore store,
-      @Value("${tocsin.embedded.secondary-indexes:false}") boolean secondaryIndexes) {
+      @Value("${tocsin.embedded.secondary-indexes:false}") boolean secondaryIndexes,
+      @Value("${tocsin.embedded.port:0}") int port) {
     MongoServer server = new MongoServer(BsonH2Backend.open(store, secondaryIndexes));
-    InetSocketAddress address = server.bind();
+    // Loopback only; a fixed port lets local engine workers share this store (scale-out on a
+    // laptop).
+    server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    InetSocketAddress address = server.getLocalAddress();
     String file = store.getFileStore() == null ? "(in memory)" : store.getFileStore().getFileName();
     log.info("Embedded store {} listening on {}", file, address);
     return server;
