@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class CorrelationCompiler {
 
   private static final java.util.Set<String> SUPPORTED =
-      java.util.Set.of("event_count", "temporal_ordered");
+      java.util.Set.of("event_count", "value_count", "temporal", "temporal_ordered");
 
   private static final Pattern TIMESPAN = Pattern.compile("([0-9]{1,9})([smhd])");
 
