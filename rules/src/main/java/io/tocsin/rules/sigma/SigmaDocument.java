@@ -14,18 +14,28 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 record SigmaDocument(String source, int index, int line, Map<String, Object> tree) {
 
-  private static final ObjectReader READER = YAMLMapper.builder().build().readerFor(Map.class);
+  private static final ObjectReader READER = YAMLMapper.builder().build().readerFor(Object.class);
 
   static List<SigmaDocument> read(SigmaSource source, List<String> problems) {
     List<SigmaDocument> out = new ArrayList<>();
     int index = 0;
-    try (MappingIterator<Map<String, Object>> it = READER.readValues(source.text())) {
+    try (MappingIterator<Object> it = READER.readValues(source.text())) {
       while (it.hasNextValue()) {
         int line = it.currentLocation() == null ? 0 : it.currentLocation().getLineNr();
-        Map<String, Object> tree = it.nextValue();
+        Object tree = it.nextValue();
         index++;
-        if (tree != null) {
-          out.add(new SigmaDocument(source.name(), index, line, tree));
+        if (tree instanceof Map<?, ?> map) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> typed = (Map<String, Object>) map;
+          out.add(new SigmaDocument(source.name(), index, line, typed));
+        } else if (tree != null) {
+          problems.add(
+              source.name()
+                  + ":"
+                  + line
+                  + ":1: document "
+                  + index
+                  + " is not a map of Sigma fields");
         }
       }
     } catch (JacksonException e) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The two halves of field mapping agree: for every field a Windows mapping file names, a Sysmon
  * event carrying that field arrives (through the ingest normalizer) with the value at the canonical
- * field the Sigma rule is converted to, and also under {@code payload.<Field>}. (The ECS names
- * that {@code ecs.yml} adds to every logsource are the ECS input shape's, tested in the model.)
+ * field the Sigma rule is converted to, and also under {@code payload.<Field>}. (The ECS names that
+ * {@code ecs.yml} adds to every logsource are the ECS input shape's, tested in the model.)
  */
 class MappingConsistencyTest {
 
@@ -34,7 +34,8 @@ class MappingConsistencyTest {
     assertThat(mapping.fields()).isNotEmpty();
     for (Map.Entry<String, String> f : mapping.fields().entrySet()) {
       if (f.getKey().contains(".")) {
-        continue; // ECS names from ecs.yml: the ECS input shape's business (WindowsAndEcsShapesTest)
+        continue; // ECS names from ecs.yml: the ECS input shape's business
+        // (WindowsAndEcsShapesTest)
       }
       Object value = sample(f.getValue());
       Map<String, Object> raw = new LinkedHashMap<>();

@@ -244,6 +244,15 @@ class SigmaConverterTest {
         .containsExactly("referenced rule [nowhere] is not in this import (by name or id)");
   }
 
+  /** Regression: a file ending in {@code ---} (an empty last document) was refused as bad YAML. */
+  @Test
+  void emptyDocumentsAreSkippedAndScalarDocumentsRefused() {
+    assertThat(converter.convert("---\n" + RULE + "---\n", "x.yml").convertedCount()).isEqualTo(1);
+    assertThatThrownBy(() -> converter.convert("just a string\n", "s.yml"))
+        .isInstanceOf(SigmaYamlException.class)
+        .hasMessageContaining("s.yml:1:1: document 1 is not a map");
+  }
+
   @Test
   void invalidYamlThrowsWithFileLineAndColumn() {
     assertThatThrownBy(() -> converter.convert("title: [unclosed\n", "broken.yml"))
