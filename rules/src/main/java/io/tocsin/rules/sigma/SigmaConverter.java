@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * conditions of the rules it references; those rules' own policies are disabled unless the
  * correlation says {@code generate: true}. A rule that cannot be converted exactly is rejected with
  * its reasons; nothing is half-converted. Every converted policy has passed the same validation as
- * {@code POST /api/v1/policies}. Not thread-safe to share across threads only in that it holds no
- * state: instances are immutable and may be shared.
+ * {@code POST /api/v1/policies}. Instances hold no per-conversion state and may be shared across
+ * threads.
  *
  * @throws SigmaYamlException from the {@code convert} methods when an input is not valid YAML
  */
