@@ -51,13 +51,17 @@ public final class PolicyMaps {
             : new ThresholdSpec(
                 integer(threshold.get("count"), at + ".threshold.count"),
                 text(threshold.get("within")),
-                strings(threshold.get("group_by"), at + ".threshold.group_by")),
+                strings(threshold.get("group_by"), at + ".threshold.group_by"),
+                text(threshold.get("distinct"))),
         sequence == null
             ? null
             : new SequenceSpec(
                 strings(sequence.get("by"), at + ".sequence.by"),
                 text(sequence.get("within")),
-                strings(sequence.get("steps"), at + ".sequence.steps")),
+                strings(sequence.get("steps"), at + ".sequence.steps"),
+                sequence.get("ordered") == null
+                    ? null
+                    : Boolean.valueOf(sequence.get("ordered").toString())),
         absence == null
             ? null
             : new AbsenceSpec(

@@ -122,23 +122,31 @@ final class PolicyJson {
     Map<String, Object> t = object(m.get("threshold"), at + ".threshold");
     if (t != null) {
       String loc = at + ".threshold";
-      members(t, Set.of("count", "within", "group_by"), loc + ".");
+      members(t, Set.of("count", "within", "group_by", "distinct"), loc + ".");
       threshold =
           new ThresholdSpec(
               integer(t.get("count"), loc + ".count"),
               string(t, "within", loc + ".within"),
-              strings(t.get("group_by"), loc + ".group_by"));
+              strings(t.get("group_by"), loc + ".group_by"),
+              string(t, "distinct", loc + ".distinct"));
     }
     SequenceSpec sequence = null;
     Map<String, Object> s = object(m.get("sequence"), at + ".sequence");
     if (s != null) {
       String loc = at + ".sequence";
-      members(s, Set.of("by", "within", "steps"), loc + ".");
+      members(s, Set.of("by", "within", "steps", "ordered"), loc + ".");
+      Boolean ordered = null;
+      if (s.get("ordered") instanceof Boolean b) {
+        ordered = b;
+      } else if (s.get("ordered") != null) {
+        type(loc + ".ordered", "a boolean", s.get("ordered"));
+      }
       sequence =
           new SequenceSpec(
               strings(s.get("by"), loc + ".by"),
               string(s, "within", loc + ".within"),
-              strings(s.get("steps"), loc + ".steps"));
+              strings(s.get("steps"), loc + ".steps"),
+              ordered);
     }
     AbsenceSpec absence = null;
     Map<String, Object> a = object(m.get("absence"), at + ".absence");
@@ -233,6 +241,9 @@ final class PolicyJson {
         s.put("by", r.sequence().by());
         s.put("within", r.sequence().within());
         s.put("steps", r.sequence().steps());
+        if (r.sequence().ordered() != null) {
+          s.put("ordered", r.sequence().ordered());
+        }
         rule.put("sequence", s);
       }
       if (r.absence() != null) {
@@ -260,6 +271,9 @@ final class PolicyJson {
     out.put("count", t.count());
     out.put("within", t.within());
     out.put("group_by", t.groupBy());
+    if (t.distinct() != null) {
+      out.put("distinct", t.distinct());
+    }
     return out;
   }
 

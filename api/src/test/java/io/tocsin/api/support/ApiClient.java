@@ -79,6 +79,24 @@ public final class ApiClient {
     }
   }
 
+  /** Sends a binary body (a zip upload) with the given content type. */
+  public Response sendBytes(String method, String path, byte[] body, String contentType) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    headers.forEach(request::header);
+    request.header("Content-Type", contentType);
+    request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response, parse(response.body()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode parse(String body) {
     if (body == null || body.isBlank()) {
       return JSON.missingNode();

@@ -48,7 +48,7 @@ listValue
 compareOp
   : EQ | NE | LT | LE | GT | GE
   | CONTAINS | ICONTAINS | STARTSWITH | ISTARTSWITH | ENDSWITH | IENDSWITH
-  | MATCHES | GLOB
+  | MATCHES | GLOB | IEQUALS | WILDCARD | IWILDCARD
   ;
 
 searchOp : LT | LE | GT | GE ;
@@ -61,7 +61,7 @@ searchTerm : searchAtom (COLON searchAtom?)* ;
 searchAtom
   : literal | PATH | WORD
   | IN | EXISTS | CONTAINS | ICONTAINS | STARTSWITH | ISTARTSWITH | ENDSWITH | IENDSWITH
-  | MATCHES | GLOB
+  | MATCHES | GLOB | IEQUALS | WILDCARD | IWILDCARD
   ;
 
 AND : 'and' | '&&' ;
@@ -77,6 +77,9 @@ ENDSWITH : 'endswith' ;
 IENDSWITH : 'iendswith' ;
 MATCHES : 'matches' ;
 GLOB : 'glob' ;
+IEQUALS : 'iequals' ;
+WILDCARD : 'wildcard' ;
+IWILDCARD : 'iwildcard' ;
 TRUE : 'true' ;
 FALSE : 'false' ;
 

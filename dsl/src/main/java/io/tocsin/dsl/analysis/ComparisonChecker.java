@@ -39,12 +39,14 @@ final class ComparisonChecker {
   private final OperandResolver operands;
   private final LiteralTyper typer;
   private final ListResolver lists;
+  private final FieldOperands fieldOperands;
 
   ComparisonChecker(Analyzer analyzer) {
     this.analyzer = analyzer;
     this.operands = new OperandResolver(analyzer);
     this.typer = new LiteralTyper(analyzer.problems);
     this.lists = new ListResolver(analyzer, typer);
+    this.fieldOperands = new FieldOperands(analyzer);
   }
 
   Expr exists(Exists exists) {
@@ -63,6 +65,9 @@ final class ComparisonChecker {
     Operator op = c.operator();
     Typed left = operands.left(c.left(), op.symbol());
     Operand right = c.right();
+    if (right instanceof FieldRef ref && FieldOperands.applies(op, ref)) {
+      return left == null ? null : fieldOperands.check(c, left, ref);
+    }
     if (right instanceof FieldRef || right instanceof FunctionCall) {
       String text = right.source().text();
       analyzer.problems.error(
@@ -136,10 +141,20 @@ final class ComparisonChecker {
     return typed == null ? null : new Comparison(c.source(), left.operand(), Operator.EQ, typed);
   }
 
-  private static boolean applies(Operator op, FieldType type) {
+  static boolean applies(Operator op, FieldType type) {
     return switch (op) {
       case LT, LE, GT, GE -> ORDERED.contains(type);
-      case CONTAINS, ICONTAINS, STARTSWITH, ISTARTSWITH, ENDSWITH, IENDSWITH, MATCHES, GLOB ->
+      case CONTAINS,
+          ICONTAINS,
+          STARTSWITH,
+          ISTARTSWITH,
+          ENDSWITH,
+          IENDSWITH,
+          MATCHES,
+          GLOB,
+          IEQUALS,
+          WILDCARD,
+          IWILDCARD ->
           TEXT.contains(type);
       default -> true;
     };

@@ -30,7 +30,10 @@ final class LiteralTyper {
           Operator.ENDSWITH,
           Operator.IENDSWITH,
           Operator.MATCHES,
-          Operator.GLOB);
+          Operator.GLOB,
+          Operator.IEQUALS,
+          Operator.WILDCARD,
+          Operator.IWILDCARD);
 
   private final Problems problems;
 

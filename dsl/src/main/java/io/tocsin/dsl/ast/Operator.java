@@ -16,6 +16,16 @@ public enum Operator {
   IENDSWITH("iendswith"),
   MATCHES("matches"),
   GLOB("glob"),
+  /** Equality ignoring ASCII letter case. */
+  IEQUALS("iequals"),
+  /**
+   * Whole-value wildcard match: {@code *} any run of characters (including none), {@code ?} exactly
+   * one character, a backslash makes the next character literal; unlike {@link #GLOB} no character
+   * is special to paths.
+   */
+  WILDCARD("wildcard"),
+  /** {@link #WILDCARD} ignoring ASCII letter case. */
+  IWILDCARD("iwildcard"),
   IN("in"),
   NOT_IN("not in"),
   /**

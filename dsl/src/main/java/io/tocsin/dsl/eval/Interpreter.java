@@ -65,6 +65,9 @@ public final class Interpreter {
       Function<Event, Object> extractor = extractor(exists.target());
       return e -> extractor.apply(e) != null;
     }
+    if (resolved instanceof Comparison c && c.right() instanceof FieldRef) {
+      return FieldComparisons.compile(c);
+    }
     if (resolved instanceof Comparison c) {
       Function<Event, Object> extractor = extractor(c.left());
       Predicate<Object> matcher = matcher(c);

@@ -50,6 +50,7 @@ public final class ValueMatchers {
       case IENDSWITH -> folded(lit, String::endsWith);
       case MATCHES -> regex(Pattern.compile((String) lit));
       case GLOB -> regex(Pattern.compile(Regexes.glob((String) lit)));
+      case IEQUALS, WILDCARD, IWILDCARD -> TextMatchers.of(op, (String) lit);
       default -> throw new IllegalArgumentException("unexpected operator " + op);
     };
   }

@@ -88,6 +88,10 @@ public final class MongoTranslator {
       return new Part(Filters.exists(prefix + field.path()), !payload);
     }
     Comparison c = (Comparison) e;
+    if (c.right() instanceof FieldRef) {
+      // Field-to-field comparisons: presence here, the residual compares the two values.
+      return new Part(Filters.exists(prefix + innermostField(c.left())), false);
+    }
     if (c.left() instanceof FieldRef field) {
       return ComparisonFilters.of(c, prefix + field.path());
     }

@@ -24,6 +24,9 @@ final class Operators {
       case ConditionLexer.IENDSWITH -> Operator.IENDSWITH;
       case ConditionLexer.MATCHES -> Operator.MATCHES;
       case ConditionLexer.GLOB -> Operator.GLOB;
+      case ConditionLexer.IEQUALS -> Operator.IEQUALS;
+      case ConditionLexer.WILDCARD -> Operator.WILDCARD;
+      case ConditionLexer.IWILDCARD -> Operator.IWILDCARD;
       default -> throw new IllegalArgumentException("not an operator: " + token.getText());
     };
   }

@@ -33,7 +33,8 @@ class SpecTest {
     "functions.spec",
     "names.spec",
     "errors.spec",
-    "limits.spec"
+    "limits.spec",
+    "sigma-operators.spec"
   };
 
   static final ConditionContext CONTEXT = TestContexts.TENANT;

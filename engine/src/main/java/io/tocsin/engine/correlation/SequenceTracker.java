@@ -21,12 +21,14 @@ public final class SequenceTracker implements Tracker {
   private final CorrelationMetrics metrics;
   private final GroupTable<Progress> groups;
   private final long within;
+  private final UnorderedSteps unordered;
 
   public SequenceTracker(Correlation.Sequence spec, int maxGroups, CorrelationMetrics metrics) {
     this.spec = spec;
     this.metrics = metrics;
     this.groups = new GroupTable<>(maxGroups, metrics);
     this.within = spec.within().toMillis();
+    this.unordered = spec.ordered() ? null : new UnorderedSteps(spec, maxGroups, metrics);
   }
 
   public int steps() {
@@ -35,6 +37,9 @@ public final class SequenceTracker implements Tracker {
 
   /** An event matched step {@code step}; returns the firing when it completes the sequence. */
   public Optional<Fired> offer(int step, Event event, long ts, long watermark) {
+    if (unordered != null) {
+      return unordered.offer(step, event, ts, watermark);
+    }
     GroupKey key = GroupKey.of(spec.by(), event);
     Progress p = groups.get(key);
     if (p != null && ts - p.start > within) {
@@ -71,17 +76,20 @@ public final class SequenceTracker implements Tracker {
 
   @Override
   public void expire(long watermark) {
+    if (unordered != null) {
+      unordered.expire(watermark);
+    }
     groups.expireIf(p -> p.start < watermark - within);
   }
 
   @Override
   public int groups() {
-    return groups.size();
+    return groups.size() + (unordered == null ? 0 : unordered.groups());
   }
 
   @Override
   public long estimatedBytes() {
-    long bytes = 0;
+    long bytes = unordered == null ? 0 : unordered.estimatedBytes();
     for (var e : groups.entries()) {
       bytes += GROUP_OVERHEAD + 8L * e.getValue().events.size();
     }

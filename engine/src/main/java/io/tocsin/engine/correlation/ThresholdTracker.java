@@ -27,6 +27,7 @@ public final class ThresholdTracker implements Tracker {
   private final CorrelationMetrics metrics;
   private final GroupTable<Group> groups;
   private final long within;
+  private final DistinctCounter distinct;
 
   public ThresholdTracker(
       Correlation.Threshold spec, int maxGroups, int maxEvents, CorrelationMetrics metrics) {
@@ -35,10 +36,15 @@ public final class ThresholdTracker implements Tracker {
     this.metrics = metrics;
     this.groups = new GroupTable<>(maxGroups, metrics);
     this.within = spec.within().toMillis();
+    this.distinct =
+        spec.distinct() == null ? null : new DistinctCounter(spec, maxGroups, maxEvents, metrics);
   }
 
   /** Counts one match; returns the firing when the threshold is reached. */
   public Optional<Fired> offer(Event event, long ts, long watermark) {
+    if (distinct != null) {
+      return distinct.offer(event, ts, watermark);
+    }
     if (ts <= watermark - within) {
       metrics.lateDropped.incrementAndGet();
       return Optional.empty();
@@ -67,17 +73,20 @@ public final class ThresholdTracker implements Tracker {
 
   @Override
   public void expire(long watermark) {
+    if (distinct != null) {
+      distinct.expire(watermark);
+    }
     groups.expireIf(g -> g.last() <= watermark - within);
   }
 
   @Override
   public int groups() {
-    return groups.size();
+    return groups.size() + (distinct == null ? 0 : distinct.groups());
   }
 
   @Override
   public long estimatedBytes() {
-    long bytes = 0;
+    long bytes = distinct == null ? 0 : distinct.estimatedBytes();
     for (var e : groups.entries()) {
       bytes +=
           GROUP_OVERHEAD

@@ -11,18 +11,34 @@ public sealed interface Correlation
   /** Every match is a detection. */
   record None() implements Correlation {}
 
-  /** {@code count} matches with equal {@code groupBy} values within {@code within}. */
-  record Threshold(int count, Duration within, List<String> groupBy) implements Correlation {
+  /**
+   * {@code count} matches with equal {@code groupBy} values within {@code within}; with {@code
+   * distinct} (a field, else null), {@code count} different values of that field.
+   */
+  record Threshold(int count, Duration within, List<String> groupBy, String distinct)
+      implements Correlation {
     public Threshold {
       groupBy = List.copyOf(groupBy);
     }
+
+    public Threshold(int count, Duration within, List<String> groupBy) {
+      this(count, within, groupBy, null);
+    }
   }
 
-  /** Steps in event-time order with equal {@code by} values within {@code within} of step one. */
-  record Sequence(List<String> by, Duration within, List<Expr> steps) implements Correlation {
+  /**
+   * Steps with equal {@code by} values: in event-time order within {@code within} of step one, or
+   * (not {@code ordered}) in any order, all within {@code within}.
+   */
+  record Sequence(List<String> by, Duration within, List<Expr> steps, boolean ordered)
+      implements Correlation {
     public Sequence {
       by = List.copyOf(by);
       steps = List.copyOf(steps);
+    }
+
+    public Sequence(List<String> by, Duration within, List<Expr> steps) {
+      this(by, within, steps, true);
     }
   }
 

@@ -164,9 +164,12 @@ final class RuleValidator {
       }
       Duration within = duration(t.within(), loc + ".within");
       fields(t.groupBy(), loc + ".group_by");
+      if (t.distinct() != null) {
+        fields(List.of(t.distinct()), loc + ".distinct");
+      }
       return within == null
           ? new Correlation.None()
-          : new Correlation.Threshold(t.count(), within, t.groupBy());
+          : new Correlation.Threshold(t.count(), within, t.groupBy(), t.distinct());
     }
     if (rule.sequence() != null) {
       SequenceSpec s = rule.sequence();
@@ -188,7 +191,7 @@ final class RuleValidator {
       }
       return within == null
           ? new Correlation.None()
-          : new Correlation.Sequence(s.by(), within, steps);
+          : new Correlation.Sequence(s.by(), within, steps, s.inOrder());
     }
     if (rule.absence() != null) {
       AbsenceSpec a = rule.absence();
@@ -265,10 +268,18 @@ final class RuleValidator {
 
   private static String describe(Correlation c) {
     if (c instanceof Correlation.Threshold t) {
-      return "threshold " + t.count() + " " + t.within() + " " + t.groupBy();
+      return "threshold "
+          + t.count()
+          + " "
+          + t.within()
+          + " "
+          + t.groupBy()
+          + (t.distinct() == null ? "" : " distinct " + t.distinct());
     }
     if (c instanceof Correlation.Sequence s) {
-      StringBuilder sb = new StringBuilder("sequence " + s.by() + " " + s.within());
+      StringBuilder sb =
+          new StringBuilder(
+              "sequence " + s.by() + " " + s.within() + (s.ordered() ? "" : " unordered"));
       s.steps().forEach(step -> sb.append(' ').append(ExprText.render(step)));
       return sb.toString();
     }

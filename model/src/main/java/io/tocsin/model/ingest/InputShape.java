@@ -12,12 +12,22 @@ public enum InputShape {
   /** {@code type: file_operation|process_creation, operation, data{}, metadata{}}. */
   OS_PULSE,
   /** {@code source_ip, destination_ip, port, protocol, event_type, severity, payload}. */
-  SECURITY_EVENT;
+  SECURITY_EVENT,
+  /** Windows event logs: Winlogbeat, Sysmon/NXLog JSON, XML-as-JSON ({@link WindowsShape}). */
+  WINDOWS,
+  /** Elastic Common Schema ({@link EcsShape}). */
+  ECS;
 
   private static final Set<String> OS_PULSE_TYPES = Set.of("file_operation", "process_creation");
 
   /** Which shape {@code raw} is in; canonical when nothing more specific matches. */
   public static InputShape detect(Map<String, ?> raw) {
+    if (WindowsShape.matches(raw)) {
+      return WINDOWS;
+    }
+    if (EcsShape.matches(raw)) {
+      return ECS;
+    }
     Object type = raw.get("type");
     if (type instanceof String t
         && OS_PULSE_TYPES.contains(t)

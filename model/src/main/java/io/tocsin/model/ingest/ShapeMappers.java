@@ -13,12 +13,15 @@ final class ShapeMappers {
 
   private ShapeMappers() {}
 
-  static Map<String, Object> toCanonical(InputShape shape, Map<String, ?> raw) {
+  static Map<String, Object> toCanonical(InputShape shape, Map<String, ?> raw)
+      throws InvalidEventException {
     return switch (shape) {
       case CANONICAL -> new LinkedHashMap<>(raw);
       case INSEC -> insec(raw);
       case OS_PULSE -> osPulse(raw);
       case SECURITY_EVENT -> securityEvent(raw);
+      case WINDOWS -> WindowsShape.toCanonical(raw);
+      case ECS -> EcsShape.toCanonical(raw);
     };
   }
 
