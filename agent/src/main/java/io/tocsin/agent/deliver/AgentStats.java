@@ -22,6 +22,9 @@ public final class AgentStats {
   public final AtomicLong scans = new AtomicLong();
   public final AtomicLong scanMillis = new AtomicLong();
 
+  /** Execs/exits the kernel reported that the agent could not read in time or had to drop. */
+  public final AtomicLong processEventsLost = new AtomicLong();
+
   /** Events dropped for any reason (full queue or full spool); rejected ones are separate. */
   public long dropped() {
     return droppedQueueFull.get() + droppedSpoolFull.get();
@@ -45,6 +48,7 @@ public final class AgentStats {
     m.put("commands_executed", commandsExecuted.get());
     m.put("scans", scans.get());
     m.put("scan_millis_total", scanMillis.get());
+    m.put("process_events_lost", processEventsLost.get());
     return m;
   }
 }
