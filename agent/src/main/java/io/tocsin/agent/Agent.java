@@ -279,6 +279,7 @@ public final class Agent implements AutoCloseable {
   private void writeState() {
     if (execCollector != null) {
       stats.processEventsLost.set(execCollector.lost());
+      stats.processEventsIncomplete.set(execCollector.incomplete());
     }
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("updated_at", clock.instant().toString());

@@ -96,7 +96,7 @@ public final class ProcfsProcessSource implements ProcessSource {
     String key = st.pid() + "@" + st.startMillis();
     Static s = statics.get(key);
     if (s == null) {
-      s = readStatic(dir);
+      s = readStatic(dir, false);
     }
     nextStatics.put(key, s);
     Ticks prior = ticks.get(key);
@@ -116,7 +116,7 @@ public final class ProcfsProcessSource implements ProcessSource {
    */
   public ProcessInfo readNow(long pid) {
     Path dir = proc.resolve(Long.toString(pid));
-    Static s = readStatic(dir);
+    Static s = readStatic(dir, true);
     String stat = readStat(dir);
     Stat st = stat == null ? null : Stat.parse(stat, bootMillis, hz, pageSize);
     return st == null ? null : info(st, s, 0);
@@ -198,11 +198,18 @@ public final class ProcfsProcessSource implements ProcessSource {
     return comm;
   }
 
-  private Static readStatic(Path dir) {
+  /**
+   * @param fresh read right after exec: argv is then NUL-terminated, and one that is not was cut by
+   *     the process exiting under the read (kept out rather than reported half)
+   */
+  private Static readStatic(Path dir, boolean fresh) {
     List<String> argv = List.of();
     try {
       byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
       String all = new String(raw, StandardCharsets.UTF_8);
+      if (fresh && !all.endsWith("\0")) {
+        all = "";
+      }
       if (all.endsWith("\0")) {
         all = all.substring(0, all.length() - 1);
       }

@@ -5,6 +5,8 @@ import io.tocsin.agent.collect.ProcessEvents;
 import io.tocsin.agent.collect.ProcessInfo;
 import io.tocsin.agent.collect.ProcfsProcessSource;
 import io.tocsin.agent.collect.ReportedProcesses;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,7 +44,9 @@ public final class ExecCollector implements AutoCloseable {
   private final Clock clock;
   private final BlockingQueue<Captured> captured = new ArrayBlockingQueue<>(BACKLOG);
   private final Map<Long, ProcessInfo> live = new HashMap<>();
+  private final Map<Long, Long> forkedBy = new HashMap<>();
   private final AtomicLong lost = new AtomicLong();
+  private final AtomicLong incomplete = new AtomicLong();
   private final long wallMinusMonotonicNanos;
   private volatile boolean running;
   private Thread reader;
@@ -81,9 +85,14 @@ public final class ExecCollector implements AutoCloseable {
     return t;
   }
 
-  /** Execs and exits the kernel reported that could not be processed (backlog full, overflow). */
+  /** Kernel messages lost to a full backlog or a receive-buffer overflow. */
   public long lost() {
     return lost.get() + connector.overflows();
+  }
+
+  /** Execs whose {@code /proc} entry was gone before it could be read (reported without argv). */
+  public long incomplete() {
+    return incomplete.get();
   }
 
   private void readLoop() {
@@ -108,15 +117,11 @@ public final class ExecCollector implements AutoCloseable {
     switch (e.kind()) {
       case EXEC -> {
         ProcessInfo info = procfs.readNow(e.pid());
-        if (info == null) {
-          lost.incrementAndGet();
-          return; // gone (and reaped) before we could read anything
-        }
-        c = new Captured(e, info, procfs.cwd(e.pid()));
+        c = new Captured(e, info, info == null ? null : procfs.cwd(e.pid()));
       }
-      case EXIT -> {
+      case FORK, EXIT -> {
         if (!e.isProcess()) {
-          return;
+          return; // a thread
         }
         c = new Captured(e, null, null);
       }
@@ -170,8 +175,12 @@ public final class ExecCollector implements AutoCloseable {
   private void process(Captured c) {
     ProcEvent e = c.event();
     Instant ts = instant(e.nanos());
+    if (e.kind() == ProcEvent.Kind.FORK) {
+      forkedBy.put(e.pid(), e.parent());
+      return;
+    }
     if (e.kind() == ProcEvent.Kind.EXEC) {
-      ProcessInfo p = c.info();
+      ProcessInfo p = c.info() != null ? c.info() : unread(e.pid());
       ProcessInfo before = live.get(p.pid());
       if (e.nanos() < baselineNanos
           && before != null
@@ -180,19 +189,32 @@ public final class ExecCollector implements AutoCloseable {
         return; // the already_running table showed this very exec
       }
       live.put(p.pid(), p);
-      reported.markReported(p.key());
+      if (p.startTime() > 0) {
+        reported.markReported(p.key());
+      }
       sink.offer(events.executed(p, parent(p.ppid()), c.cwd(), ts, e.nanos()));
     } else {
+      forkedBy.remove(e.pid());
       ProcessInfo p = live.remove(e.pid());
       if (p != null) {
         sink.offer(events.ended(p, live.get(p.ppid()), ts));
       }
     }
-    if (live.size() > MAX_LIVE) {
+    if (live.size() + forkedBy.size() > MAX_LIVE) {
       // exits lost to an overflow would otherwise stay forever
-      live.keySet()
-          .removeIf(pid -> !java.nio.file.Files.exists(java.nio.file.Path.of("/proc/" + pid)));
+      live.keySet().removeIf(pid -> !Files.exists(Path.of("/proc/" + pid)));
+      forkedBy.keySet().removeIf(pid -> !Files.exists(Path.of("/proc/" + pid)));
     }
+  }
+
+  /**
+   * A process that exited (and was reaped) before its {@code /proc} entry could be read: still
+   * reported, with what the kernel said (pid, and the parent from its fork).
+   */
+  private ProcessInfo unread(long pid) {
+    incomplete.incrementAndGet();
+    long ppid = forkedBy.getOrDefault(pid, 0L);
+    return new ProcessInfo(pid, ppid, null, "", List.of(), "", "", 0, "exited", 0, 0, 0);
   }
 
   private ProcessInfo parent(long ppid) {
