@@ -33,6 +33,9 @@ public final class ExecCollector implements AutoCloseable {
   private static final int BACKLOG = 16_384;
   private static final int MAX_LIVE = 65_536;
 
+  /** The reader's nice value (root only): it must win the CPU within ~1 ms of an exec. */
+  static final int READER_NICE = -10;
+
   /** What the reader captured, in kernel order. */
   private record Captured(ProcEvent event, ProcessInfo info, String cwd) {}
 
@@ -96,6 +99,9 @@ public final class ExecCollector implements AutoCloseable {
   }
 
   private void readLoop() {
+    if (ThreadPriority.setCurrentThreadNice(READER_NICE)) {
+      LOG.debug("reader thread runs at nice {}", READER_NICE);
+    }
     long overflows = 0;
     while (running) {
       List<ProcEvent> batch = connector.read(500);
