@@ -86,7 +86,8 @@ final class ProcConnector implements AutoCloseable {
   }
 
   private void bufferSize() {
-    // a large receive buffer absorbs exec storms; FORCE needs CAP_NET_ADMIN (which we have here)
+    // a large receive buffer absorbs exec storms; FORCE needs CAP_NET_ADMIN, else the capped
+    // SO_RCVBUF
     int[] size = {RCVBUF};
     try {
       Netlink.setsockopt(fd, Netlink.SOL_SOCKET, Netlink.SO_RCVBUFFORCE, size, 4);
