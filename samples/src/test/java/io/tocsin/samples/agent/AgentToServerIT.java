@@ -152,6 +152,15 @@ class AgentToServerIT {
     b.environment().remove("SPRING_MONGODB_URI");
     b.environment().remove("SPRING_DATA_MONGODB_URI");
     Process p = b.start();
+    try {
+      return awaitHealthy(p, log);
+    } catch (AssertionError | Exception e) {
+      stop(p); // never leave a server behind when it did not come up
+      throw e;
+    }
+  }
+
+  private Process awaitHealthy(Process p, Path log) throws Exception {
     // generous: on a loaded 2-core machine the server has needed more than 3 minutes to start
     Instant deadline = Instant.now().plus(Duration.ofSeconds(420));
     while (Instant.now().isBefore(deadline)) {
