@@ -12,11 +12,15 @@ import io.tocsin.agent.collect.OshiConnectionSource;
 import io.tocsin.agent.collect.OshiProcessSource;
 import io.tocsin.agent.collect.OshiSnapshotSource;
 import io.tocsin.agent.collect.ProcNetConnectionSource;
+import io.tocsin.agent.collect.ProcessEvents;
 import io.tocsin.agent.collect.ProcessSource;
 import io.tocsin.agent.collect.ProcessTracker;
 import io.tocsin.agent.collect.ProcfsProcessSource;
+import io.tocsin.agent.collect.ReportedProcesses;
 import io.tocsin.agent.collect.Scanner;
 import io.tocsin.agent.collect.SnapshotSource;
+import io.tocsin.agent.collect.exec.ExecCollector;
+import io.tocsin.agent.collect.exec.ProcessEventsMode;
 import io.tocsin.agent.config.AgentConfig;
 import io.tocsin.agent.deliver.AgentStats;
 import io.tocsin.agent.deliver.Backoff;
@@ -68,6 +72,7 @@ public final class Agent implements AutoCloseable {
   private final SystemInfo si = new SystemInfo();
   private Shipper shipper;
   private FileWatcher watcher;
+  private ExecCollector execCollector;
 
   public Agent(AgentConfig config, Clock clock) throws IOException {
     this.config = config;
@@ -105,8 +110,22 @@ public final class Agent implements AutoCloseable {
             stats);
     shipper.start();
 
+    ProcessEvents processEvents = new ProcessEvents(factory, new ExeHasher(config.hashMaxBytes()));
+    ReportedProcesses reported = new ReportedProcesses(config.reportedProcessesFile());
+    ProcessSource source = processSource();
+    execCollector =
+        ProcessEventsMode.start(
+                config.processEvents(),
+                source instanceof ProcfsProcessSource procfs ? procfs : null,
+                processEvents,
+                queue,
+                reported,
+                clock)
+            .orElse(null);
     ProcessTracker tracker =
-        new ProcessTracker(processSource(), factory, new ExeHasher(config.hashMaxBytes()), clock);
+        execCollector != null
+            ? ProcessTracker.tableOnly(source, processEvents, clock, reported)
+            : new ProcessTracker(source, processEvents, clock, reported, true);
     ConnectionTracker connections =
         config.collectNetwork() ? new ConnectionTracker(connectionSource(), factory, clock) : null;
     Scanner scanner = new Scanner(tracker, connections, queue);
@@ -158,12 +177,18 @@ public final class Agent implements AutoCloseable {
     every("tocsin-commands", config.commandInterval(), () -> pollCommands(poller));
     every("tocsin-stats", Duration.ofSeconds(10), this::writeState);
     LOG.info(
-        "agent started: host_id={} host={} server={} interval={} response={}",
+        "agent started: host_id={} host={} server={} interval={} process_events={} response={}",
         host.hostId(),
         host.hostname(),
         config.server(),
         config.interval(),
+        processEventsMode(),
         config.allowResponse() ? "ENABLED" : "dry-run");
+  }
+
+  /** {@code realtime} (kernel process events) or {@code poll}. */
+  public String processEventsMode() {
+    return execCollector != null ? "realtime" : "poll";
   }
 
   /** procfs on Linux (cheap enough for the budget), OSHI elsewhere. */
@@ -252,12 +277,17 @@ public final class Agent implements AutoCloseable {
   private long lastStatsLog;
 
   private void writeState() {
+    if (execCollector != null) {
+      stats.processEventsLost.set(execCollector.lost());
+      stats.processEventsIncomplete.set(execCollector.incomplete());
+    }
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("updated_at", clock.instant().toString());
     state.put("pid", ProcessHandle.current().pid());
     state.put("host_id", host.hostId());
     state.put("server", config.server().toString());
     state.put("response_enabled", config.allowResponse());
+    state.put("process_events", processEventsMode());
     state.put("spool_batches", spool.batches());
     state.put("spool_events", spool.events());
     state.put("spool_bytes", spool.bytes());
@@ -286,6 +316,9 @@ public final class Agent implements AutoCloseable {
   @Override
   public void close() {
     schedulers.forEach(ScheduledExecutorService::shutdownNow);
+    if (execCollector != null) {
+      execCollector.close();
+    }
     if (watcher != null) {
       watcher.close();
     }

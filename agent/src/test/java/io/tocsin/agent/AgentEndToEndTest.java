@@ -70,6 +70,11 @@ class AgentEndToEndTest {
         assertThat(server.requestsTo("/api/v1/agents/e2e-host/commands")).isNotEmpty();
         await(() -> tmp.resolve("state.json").toFile().exists());
         assertThat(StateFile.read(tmp.resolve("state.json"))).containsKey("stats");
+        String expectedMode =
+            io.tocsin.agent.collect.exec.ProcessEventsMode.unavailableReason().isEmpty()
+                ? "realtime"
+                : "poll";
+        assertThat(agent.processEventsMode()).isEqualTo(expectedMode);
       } finally {
         agent.close();
         for (Process p : new Process[] {before, during}) {
@@ -80,6 +85,63 @@ class AgentEndToEndTest {
         }
       }
     }
+  }
+
+  /**
+   * Forced polling (what runs where the proc connector is unavailable): processes running at start
+   * arrive as already_running, a new one as start, and the state file says it polls.
+   */
+  @Test
+  void pollingModeReportsAlreadyRunningAndNewProcesses() throws Exception {
+    assumeTrue(com.sun.jna.Platform.isLinux());
+    String a = "0." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+    Process before = new ProcessBuilder("sleep", "30", a).start();
+    Process after = null;
+    try (FakeServer server = new FakeServer()) {
+      Map<String, String> env = new HashMap<>();
+      env.put("TOCSIN_AGENT_SERVER", server.url());
+      env.put("TOCSIN_AGENT_API_KEY", "e2e-key");
+      env.put("TOCSIN_AGENT_DATA_DIR", tmp.toString());
+      env.put("TOCSIN_AGENT_INTERVAL", "0.3");
+      env.put("TOCSIN_AGENT_BATCH_TIMEOUT", "0.2");
+      env.put("TOCSIN_AGENT_NETWORK", "false");
+      env.put("TOCSIN_AGENT_PROCESS_EVENTS", "poll");
+      Agent agent = new Agent(ConfigLoader.load(env, null, true), Clock.systemUTC());
+      try {
+        agent.start();
+        assertThat(agent.processEventsMode()).isEqualTo("poll");
+        await(() -> has(server, "already_running", a));
+        String b = "0." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        after = new ProcessBuilder("sleep", "30", b).start();
+        await(() -> hasStart(server, b));
+        await(() -> "poll".equals(state(tmp).get("process_events")));
+      } finally {
+        agent.close();
+      }
+    } finally {
+      for (Process p : new Process[] {before, after}) {
+        if (p != null) {
+          p.destroyForcibly();
+          p.waitFor(5, TimeUnit.SECONDS);
+        }
+      }
+    }
+  }
+
+  private static Map<String, Object> state(Path dir) {
+    try {
+      return StateFile.read(dir.resolve("state.json"));
+    } catch (java.io.IOException notYet) {
+      return Map.of();
+    }
+  }
+
+  private static boolean has(FakeServer server, String action, String uniqueArg) {
+    return server.receivedEvents.stream()
+        .anyMatch(
+            e ->
+                e.path("event").path("action").asString().equals(action)
+                    && e.path("process").path("command_line").asString().contains(uniqueArg));
   }
 
   private static boolean hasStart(FakeServer server, String uniqueArg) {

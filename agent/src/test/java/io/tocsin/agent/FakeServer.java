@@ -53,6 +53,16 @@ public final class FakeServer implements AutoCloseable {
   public final ConcurrentLinkedQueue<Integer> eventStatuses = new ConcurrentLinkedQueue<>();
 
   public volatile IntSupplier defaultEventStatus = () -> 200;
+
+  /**
+   * Event ids refused by index, as the real server does: a batch with some of them is a 200 {@code
+   * partial} with {@code rejected}, a batch of only such events a 400 naming them.
+   */
+  /** Scripted 400 bodies for the next event POSTs (before anything else is considered). */
+  public final ConcurrentLinkedQueue<String> badRequestBodies = new ConcurrentLinkedQueue<>();
+
+  public final java.util.Set<String> refusedIds =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   public volatile String commandsJson = "{\"commands\":[]}";
   public volatile int resultStatus = 200;
 
@@ -121,7 +131,52 @@ public final class FakeServer implements AutoCloseable {
         receivedEvents.add(e);
         ids.add(e.path("id").asString());
       }
-      if (status / 100 == 2) {
+      String badRequest = badRequestBodies.poll();
+      if (badRequest != null) {
+        reply(ex, 400, badRequest);
+        return;
+      }
+      List<Map<String, Object>> refused = new ArrayList<>();
+      List<String> kept = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        if (refusedIds.contains(ids.get(i))) {
+          refused.add(Map.of("index", i, "reason", "refused by the test"));
+        } else {
+          kept.add(ids.get(i));
+        }
+      }
+      if (status / 100 == 2 && !refused.isEmpty()) {
+        if (kept.isEmpty()) {
+          reply(
+              ex,
+              400,
+              JSON.writeValueAsString(
+                  Map.of(
+                      "error",
+                      Map.of(
+                          "code",
+                          "VALIDATION_ERROR",
+                          "message",
+                          "No event accepted",
+                          "details",
+                          Map.of("rejected", refused)))));
+          return;
+        }
+        storedIds.addAll(kept);
+        reply(
+            ex,
+            200,
+            JSON.writeValueAsString(
+                Map.of(
+                    "status",
+                    "partial",
+                    "count",
+                    kept.size(),
+                    "events_ingested",
+                    kept,
+                    "rejected",
+                    refused)));
+      } else if (status / 100 == 2) {
         storedIds.addAll(ids);
         reply(
             ex,

@@ -10,28 +10,54 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns successive process tables into {@code process/start} and {@code process/end} events. The
- * first scan is a baseline and emits nothing. Processes that live shorter than one interval are not
- * seen (a limitation of polling).
+ * Turns successive process tables into {@code process} events. The first scan reports every running
+ * process not reported before (across restarts, by {@link ReportedProcesses}) as {@code
+ * already_running}; later scans report {@code start} and {@code end}. Processes that live shorter
+ * than one interval are not seen by polling; when the kernel's process events connector reports
+ * processes instead, the tracker runs {@linkplain #tableOnly table-only}: it keeps the table (for
+ * the snapshot and connection owners) and the reported set, and emits nothing.
  */
 public final class ProcessTracker {
 
   private final ProcessSource source;
-  private final EventFactory events;
-  private final ExeHasher hasher;
+  private final ProcessEvents events;
   private final Clock clock;
+  private final ReportedProcesses reported;
+  private final boolean emit;
   private Map<String, ProcessInfo> previous;
   private volatile List<ProcessInfo> lastTable = List.of();
 
+  /** A polling tracker whose first scan is a silent baseline (nothing persisted). */
   public ProcessTracker(ProcessSource source, EventFactory events, ExeHasher hasher, Clock clock) {
-    this.source = source;
-    this.events = events;
-    this.hasher = hasher;
-    this.clock = clock;
+    this(source, new ProcessEvents(events, hasher), clock, null, true);
   }
 
-  /** Scans once and returns the start and exit events since the previous scan. */
+  /**
+   * @param reported what was already reported, or null for a silent first scan
+   * @param emit false when another collector reports processes (table-only)
+   */
+  public ProcessTracker(
+      ProcessSource source,
+      ProcessEvents events,
+      Clock clock,
+      ReportedProcesses reported,
+      boolean emit) {
+    this.source = source;
+    this.events = events;
+    this.clock = clock;
+    this.reported = reported;
+    this.emit = emit;
+  }
+
+  /** A tracker that only keeps the table: the process events come from elsewhere. */
+  public static ProcessTracker tableOnly(
+      ProcessSource source, ProcessEvents events, Clock clock, ReportedProcesses reported) {
+    return new ProcessTracker(source, events, clock, reported, false);
+  }
+
+  /** Scans once and returns the events since the previous scan. */
   public List<Event> scan() {
+    long tableNanos = System.nanoTime();
     List<ProcessInfo> table = source.processes();
     lastTable = List.copyOf(table);
     Map<String, ProcessInfo> current = new LinkedHashMap<>();
@@ -41,29 +67,49 @@ public final class ProcessTracker {
       byPid.put(p.pid(), p);
     }
     List<Event> out = new ArrayList<>();
-    if (previous != null) {
-      for (ProcessInfo p : current.values()) {
-        if (!previous.containsKey(p.key())) {
-          out.add(start(p, byPid.get(p.ppid())));
-        }
-      }
-      Instant now = clock.instant();
-      for (ProcessInfo p : previous.values()) {
-        if (!current.containsKey(p.key())) {
-          ProcessInfo parent = byPid.get(p.ppid());
-          if (parent == null) {
-            parent =
-                previous.values().stream()
-                    .filter(q -> q.pid() == p.ppid())
-                    .findFirst()
-                    .orElse(null);
+    if (emit) {
+      if (previous == null) {
+        if (reported != null) {
+          Instant now = clock.instant();
+          for (ProcessInfo p : current.values()) {
+            if (reported.markReported(p.key())) {
+              out.add(events.alreadyRunning(p, byPid.get(p.ppid()), now));
+            }
           }
-          out.add(end(p, parent, now));
         }
+      } else {
+        diff(current, byPid, out);
       }
     }
     previous = current;
+    if (reported != null) {
+      reported.retain(current.keySet(), tableNanos);
+      reported.save();
+    }
     return out;
+  }
+
+  private void diff(
+      Map<String, ProcessInfo> current, Map<Long, ProcessInfo> byPid, List<Event> out) {
+    Instant now = clock.instant();
+    for (ProcessInfo p : current.values()) {
+      if (!previous.containsKey(p.key())) {
+        if (reported != null) {
+          reported.markReported(p.key());
+        }
+        out.add(events.started(p, byPid.get(p.ppid()), now));
+      }
+    }
+    for (ProcessInfo p : previous.values()) {
+      if (!current.containsKey(p.key())) {
+        ProcessInfo parent = byPid.get(p.ppid());
+        if (parent == null) {
+          parent =
+              previous.values().stream().filter(q -> q.pid() == p.ppid()).findFirst().orElse(null);
+        }
+        out.add(events.ended(p, parent, now));
+      }
+    }
   }
 
   /** The table seen by the latest scan (the snapshot reuses it instead of rescanning). */
@@ -76,43 +122,5 @@ public final class ProcessTracker {
     Map<Long, ProcessInfo> m = new HashMap<>();
     lastTable.forEach(p -> m.put(p.pid(), p));
     return m;
-  }
-
-  private Event start(ProcessInfo p, ProcessInfo parent) {
-    Map<String, Object> f = fields(p, parent);
-    f.put("process.hash", hasher.hash(p.exe()));
-    String id = events.stableId("process.start", p.pid(), p.startTime());
-    Instant ts = p.startTime() > 0 ? Instant.ofEpochMilli(p.startTime()) : clock.instant();
-    return events.event(id, ts, "process", "start", f);
-  }
-
-  private Event end(ProcessInfo p, ProcessInfo parent, Instant now) {
-    Map<String, Object> f = fields(p, parent);
-    String id = events.stableId("process.end", p.pid(), p.startTime());
-    return events.event(id, now, "process", "end", f);
-  }
-
-  private static Map<String, Object> fields(ProcessInfo p, ProcessInfo parent) {
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("process.name", p.name());
-    f.put("process.pid", p.pid());
-    f.put("process.ppid", p.ppid());
-    f.put("process.exe", blankToNull(p.exe()));
-    f.put("process.cmd", p.cmd());
-    f.put("process.command_line", blankToNull(p.commandLine()));
-    f.put("process.user", blankToNull(p.user()));
-    if (p.startTime() > 0) {
-      f.put("process.start", Instant.ofEpochMilli(p.startTime()).toString());
-    }
-    f.put("process.parent.pid", p.ppid());
-    if (parent != null) {
-      f.put("process.parent.name", parent.name());
-      f.put("process.parent.exe", blankToNull(parent.exe()));
-    }
-    return f;
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }

@@ -85,53 +85,106 @@ public final class ProcfsProcessSource implements ProcessSource {
 
   private ProcessInfo read(
       Path dir, long now, Map<String, Static> nextStatics, Map<String, Ticks> nextTicks) {
-    String stat;
-    try {
-      stat = new String(Files.readAllBytes(dir.resolve("stat")), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return null; // exited between listing and reading
-    }
-    int open = stat.indexOf('(');
-    int close = stat.lastIndexOf(')');
-    if (open < 0 || close < open) {
+    String stat = readStat(dir);
+    if (stat == null) {
       return null;
     }
-    long pid = Long.parseLong(stat.substring(0, open).trim());
-    String comm = stat.substring(open + 1, close);
-    // fields after ")": [0]=state [1]=ppid ... [11]=utime [12]=stime [17]=threads [19]=start
-    // [21]=rss
-    String[] f = stat.substring(close + 2).split(" ");
-    long ppid = Long.parseLong(f[1]);
-    long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    int threads = Integer.parseInt(f[17]);
-    long startMillis = bootMillis + Long.parseLong(f[19]) * 1000 / hz;
-    long rss = Long.parseLong(f[21]) * pageSize;
-    String key = pid + "@" + startMillis;
+    Stat st = Stat.parse(stat, bootMillis, hz, pageSize);
+    if (st == null) {
+      return null;
+    }
+    String key = st.pid() + "@" + st.startMillis();
     Static s = statics.get(key);
     if (s == null) {
-      s = readStatic(dir);
+      s = readStatic(dir, false);
     }
     nextStatics.put(key, s);
     Ticks prior = ticks.get(key);
     double pct = 0;
     if (prior != null && now > prior.atNanos()) {
-      double cpuMs = (cpu - prior.cpuTicks()) * 1000.0 / hz;
+      double cpuMs = (st.cpuTicks() - prior.cpuTicks()) * 1000.0 / hz;
       pct = Math.round(1000.0 * cpuMs / ((now - prior.atNanos()) / 1_000_000.0)) / 10.0;
     }
-    nextTicks.put(key, new Ticks(cpu, now));
+    nextTicks.put(key, new Ticks(st.cpuTicks(), now));
+    return info(st, s, Math.max(0, pct));
+  }
+
+  /**
+   * Reads one process right now, command line first (the part that is gone soonest once a
+   * short-lived process exits): used at exec time by the real-time collector. Null when the process
+   * is already gone.
+   */
+  public ProcessInfo readNow(long pid) {
+    Path dir = proc.resolve(Long.toString(pid));
+    Static s = readStatic(dir, true);
+    String stat = readStat(dir);
+    Stat st = stat == null ? null : Stat.parse(stat, bootMillis, hz, pageSize);
+    return st == null ? null : info(st, s, 0);
+  }
+
+  /** The working directory of a process, or null. */
+  public String cwd(long pid) {
+    try {
+      return Files.readSymbolicLink(proc.resolve(Long.toString(pid)).resolve("cwd")).toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
+    }
+  }
+
+  private static String readStat(Path dir) {
+    try {
+      return new String(Files.readAllBytes(dir.resolve("stat")), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null; // exited between listing and reading
+    }
+  }
+
+  private static ProcessInfo info(Stat st, Static s, double pct) {
     return new ProcessInfo(
-        pid,
-        ppid,
-        name(comm, s.exe()),
+        st.pid(),
+        st.ppid(),
+        name(st.comm(), s.exe()),
         s.exe(),
         s.argv(),
         s.commandLine(),
         s.user(),
-        startMillis,
-        state(f[0]),
-        Math.max(0, pct),
-        rss,
-        threads);
+        st.startMillis(),
+        state(st.state()),
+        pct,
+        st.rss(),
+        st.threads());
+  }
+
+  /** The fields of {@code /proc/<pid>/stat} the agent uses. */
+  private record Stat(
+      long pid,
+      String comm,
+      String state,
+      long ppid,
+      long cpuTicks,
+      int threads,
+      long startMillis,
+      long rss) {
+
+    static Stat parse(String stat, long bootMillis, long hz, long pageSize) {
+      int open = stat.indexOf('(');
+      int close = stat.lastIndexOf(')');
+      if (open < 0 || close < open || close + 2 > stat.length()) {
+        return null;
+      }
+      // fields after ")": [0]=state [1]=ppid ... [11]=utime [12]=stime [17]=threads [19]=start
+      // [21]=rss
+      String[] f = stat.substring(close + 2).split(" ");
+      return new Stat(
+          Long.parseLong(stat.substring(0, open).trim()),
+          stat.substring(open + 1, close),
+          f[0],
+          Long.parseLong(f[1]),
+          Long.parseLong(f[11]) + Long.parseLong(f[12]),
+          Integer.parseInt(f[17]),
+          bootMillis + Long.parseLong(f[19]) * 1000 / hz,
+          Long.parseLong(f[21]) * pageSize);
+    }
   }
 
   /** {@code comm} is cut at 15 characters; the executable's file name is not. */
@@ -145,23 +198,30 @@ public final class ProcfsProcessSource implements ProcessSource {
     return comm;
   }
 
-  private Static readStatic(Path dir) {
-    String exe = "";
-    try {
-      exe = Files.readSymbolicLink(dir.resolve("exe")).toString().replace(" (deleted)", "");
-    } catch (IOException | UnsupportedOperationException e) {
-      // kernel thread, or not ours to read
-    }
+  /**
+   * @param fresh read right after exec: argv is then NUL-terminated, and one that is not was cut by
+   *     the process exiting under the read (kept out rather than reported half)
+   */
+  private Static readStatic(Path dir, boolean fresh) {
     List<String> argv = List.of();
     try {
       byte[] raw = Files.readAllBytes(dir.resolve("cmdline"));
       String all = new String(raw, StandardCharsets.UTF_8);
+      if (fresh && !all.endsWith("\0")) {
+        all = "";
+      }
       if (all.endsWith("\0")) {
         all = all.substring(0, all.length() - 1);
       }
       argv = all.isEmpty() ? List.of() : Arrays.asList(all.split("\0", -1));
     } catch (IOException e) {
       // exited
+    }
+    String exe = "";
+    try {
+      exe = Files.readSymbolicLink(dir.resolve("exe")).toString().replace(" (deleted)", "");
+    } catch (IOException | UnsupportedOperationException e) {
+      // kernel thread, or not ours to read
     }
     String user = "";
     try {
@@ -192,15 +252,15 @@ public final class ProcfsProcessSource implements ProcessSource {
   /** uid to user name from the passwd file, re-read when an unknown uid shows up. */
   private static final class Users {
     private final Path passwd;
-    private Map<String, String> names = Map.of();
-    private long loadedAt;
+    private volatile Map<String, String> names = Map.of();
+    private volatile long loadedAt;
 
     Users(Path passwd) {
       this.passwd = passwd;
       load();
     }
 
-    String name(String uid) {
+    synchronized String name(String uid) {
       String n = names.get(uid);
       if (n == null && System.nanoTime() - loadedAt > 60_000_000_000L) {
         load();

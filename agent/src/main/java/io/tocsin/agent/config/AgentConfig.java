@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param server server root, e.g. {@code http://127.0.0.1:8080} (no trailing slash)
  * @param hostId explicit host id, or {@code null} to derive it from the machine
+ * @param processEvents {@code auto} (kernel process events where available) or {@code poll}
  */
 public record AgentConfig(
     URI server,
@@ -32,7 +33,8 @@ public record AgentConfig(
     boolean allowResponse,
     int statusPort,
     String hostId,
-    boolean collectNetwork) {
+    boolean collectNetwork,
+    String processEvents) {
 
   public AgentConfig {
     watchPaths = List.copyOf(watchPaths);
@@ -41,6 +43,11 @@ public record AgentConfig(
   /** Where {@code status} reads the stats the running agent last wrote. */
   public Path stateFile() {
     return dataDir.resolve("state.json");
+  }
+
+  /** The processes already reported, so a restart does not report them again. */
+  public Path reportedProcessesFile() {
+    return dataDir.resolve("reported-processes.txt");
   }
 
   public Path quarantineDir() {

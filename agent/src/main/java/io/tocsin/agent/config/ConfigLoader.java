@@ -99,7 +99,8 @@ public final class ConfigLoader {
             bool(Setting.ALLOW_RESPONSE),
             port(),
             raw(Setting.HOST_ID),
-            bool(Setting.NETWORK));
+            bool(Setting.NETWORK),
+            processEvents());
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -206,6 +207,18 @@ public final class ConfigLoader {
         yield false;
       }
     };
+  }
+
+  private String processEvents() {
+    String value = raw(Setting.PROCESS_EVENTS).toLowerCase(Locale.ROOT);
+    if (!value.equals("auto") && !value.equals("poll")) {
+      problems.add(
+          Setting.PROCESS_EVENTS.envName()
+              + " must be auto or poll, got ["
+              + raw(Setting.PROCESS_EVENTS)
+              + "]");
+    }
+    return value;
   }
 
   private int port() {

@@ -45,7 +45,12 @@ public enum Setting {
       "TOCSIN_AGENT_ALLOW_RESPONSE", List.of(), "false", "execute destructive response actions"),
   STATUS_PORT("TOCSIN_AGENT_STATUS_PORT", List.of(), "0", "loopback status endpoint port, 0=off"),
   HOST_ID("TOCSIN_AGENT_HOST_ID", List.of(), null, "host id override (default: machine id)"),
-  NETWORK("TOCSIN_AGENT_NETWORK", List.of(), "true", "collect network connections");
+  NETWORK("TOCSIN_AGENT_NETWORK", List.of(), "true", "collect network connections"),
+  PROCESS_EVENTS(
+      "TOCSIN_AGENT_PROCESS_EVENTS",
+      List.of(),
+      "auto",
+      "auto = kernel process events where available, else polling; poll = always poll");
 
   private final String envName;
   private final List<String> aliases;

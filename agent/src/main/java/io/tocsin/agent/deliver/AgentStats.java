@@ -22,6 +22,12 @@ public final class AgentStats {
   public final AtomicLong scans = new AtomicLong();
   public final AtomicLong scanMillis = new AtomicLong();
 
+  /** Execs/exits the kernel reported that the agent could not read in time or had to drop. */
+  public final AtomicLong processEventsLost = new AtomicLong();
+
+  /** Execs reported without command line: the process was gone before it could be read. */
+  public final AtomicLong processEventsIncomplete = new AtomicLong();
+
   /** Events dropped for any reason (full queue or full spool); rejected ones are separate. */
   public long dropped() {
     return droppedQueueFull.get() + droppedSpoolFull.get();
@@ -45,6 +51,8 @@ public final class AgentStats {
     m.put("commands_executed", commandsExecuted.get());
     m.put("scans", scans.get());
     m.put("scan_millis_total", scanMillis.get());
+    m.put("process_events_lost", processEventsLost.get());
+    m.put("process_events_incomplete", processEventsIncomplete.get());
     return m;
   }
 }

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * or {@code batchTimeout} after their first event. A batch is tried up to {@code 1 + retryCount}
  * times with {@link Backoff}; if the server stays unreachable it goes to the {@link Spool}, and
  * while the spool is non-empty every new batch goes there too, so delivery stays in order. The
- * spool is replayed oldest first, one probe per backoff period, until it is empty. A rejection
- * (non-retryable 4xx) drops the batch and counts it.
+ * spool is replayed oldest first, one probe per backoff period, until it is empty. 401/403 (a wrong
+ * or rotated key) are kept like an outage: spooled at once and probed with backoff. A rejection
+ * drops only the events the server refused ({@link BatchDelivery}) and counts them.
  */
 public final class Shipper {
 
@@ -36,6 +37,7 @@ public final class Shipper {
   private final Sleeper sleeper;
   private final Clock clock;
   private final AgentStats stats;
+  private final BatchDelivery delivery;
   private int outageFailures;
   private Instant nextProbe = Instant.MIN;
   private volatile boolean running;
@@ -58,6 +60,7 @@ public final class Shipper {
     this.sleeper = sleeper;
     this.clock = clock;
     this.stats = stats;
+    this.delivery = new BatchDelivery(transport);
   }
 
   public void start() {
@@ -136,37 +139,41 @@ public final class Shipper {
       return;
     }
     byte[] body = EventCodec.gzip(EventCodec.json(batch));
+    int count = batch.size();
     for (int attempt = 0; ; attempt++) {
-      Outcome outcome = transport.send(body, batch.size());
-      switch (outcome.kind()) {
-        case OK -> {
-          stats.sent.addAndGet(batch.size());
-          return;
-        }
-        case REJECT -> {
-          reject(batch.size(), outcome);
-          return;
-        }
-        case RETRY -> {
-          stats.failed.incrementAndGet();
-          if (attempt >= settings.retryCount()) {
-            LOG.warn(
-                "server unreachable after {} attempts ({}): spooling {} events",
-                attempt + 1,
-                describe(outcome),
-                batch.size());
-            store(body, batch.size());
-            markOutage();
-            return;
-          }
-          stats.retried.incrementAndGet();
-          sleeper.sleep(backoff.delay(attempt));
-        }
+      BatchDelivery.Result result = delivery.deliver(body, count);
+      account(result, false);
+      if (result.done()) {
+        return;
       }
+      body = result.remainder();
+      count = result.remainderCount();
+      stats.failed.incrementAndGet();
+      if (result.last().kind() == Outcome.Kind.AUTH) {
+        authRefused(result.last(), count);
+        store(body, count);
+        markOutage();
+        return;
+      }
+      if (attempt >= settings.retryCount()) {
+        LOG.warn(
+            "server unreachable after {} attempts ({}): spooling {} events",
+            attempt + 1,
+            describe(result.last()),
+            count);
+        store(body, count);
+        markOutage();
+        return;
+      }
+      stats.retried.incrementAndGet();
+      sleeper.sleep(backoff.delay(attempt));
     }
   }
 
-  /** Replays spooled batches oldest first while the server answers; probes once per backoff. */
+  /**
+   * Replays spooled batches oldest first while the server answers; probes once per backoff. A batch
+   * the server refuses the key for stays in the spool (a rotated key loses nothing).
+   */
   void replaySpool() throws InterruptedException {
     while (!spool.isEmpty() && !clock.instant().isBefore(nextProbe)) {
       Optional<Spool.Segment> oldest = spool.oldest();
@@ -183,29 +190,43 @@ public final class Shipper {
         stats.droppedSpoolFull.addAndGet(segment.count());
         continue;
       }
-      Outcome outcome = transport.send(body, segment.count());
-      switch (outcome.kind()) {
-        case OK -> {
-          stats.sent.addAndGet(segment.count());
-          stats.replayed.addAndGet(segment.count());
-          removeQuietly(segment);
-          if (outageFailures > 0) {
-            LOG.info("server reachable again, replaying the spool");
-          }
-          outageFailures = 0;
+      BatchDelivery.Result result = delivery.deliver(body, segment.count());
+      account(result, true);
+      if (result.done()) {
+        removeQuietly(segment);
+        if (outageFailures > 0) {
+          LOG.info("server accepts events again, replaying the spool");
         }
-        case REJECT -> {
-          reject(segment.count(), outcome);
-          removeQuietly(segment);
-        }
-        case RETRY -> {
-          stats.failed.incrementAndGet();
-          stats.retried.incrementAndGet();
-          markOutage();
-          return;
-        }
+        outageFailures = 0;
+        continue;
       }
+      if (result.remainderCount() != segment.count()) {
+        replaceQuietly(segment, result.remainder(), result.remainderCount());
+      }
+      stats.failed.incrementAndGet();
+      stats.retried.incrementAndGet();
+      if (result.last().kind() == Outcome.Kind.AUTH) {
+        authRefused(result.last(), spool.events());
+      }
+      markOutage();
+      return;
     }
+  }
+
+  private void account(BatchDelivery.Result result, boolean replay) {
+    stats.sent.addAndGet(result.delivered());
+    if (replay) {
+      stats.replayed.addAndGet(result.delivered());
+    }
+    stats.rejected.addAndGet(result.rejected());
+  }
+
+  private void authRefused(Outcome outcome, long kept) {
+    LOG.error(
+        "server refused the API key (HTTP {}): {} events kept in the spool and retried with backoff"
+            + " until the key is accepted; check TOCSIN_AGENT_API_KEY",
+        outcome.status(),
+        kept);
   }
 
   private void markOutage() {
@@ -229,9 +250,12 @@ public final class Shipper {
     }
   }
 
-  private void reject(int count, Outcome outcome) {
-    stats.rejected.addAndGet(count);
-    LOG.error("server rejected a batch of {} events, dropped: {}", count, describe(outcome));
+  private void replaceQuietly(Spool.Segment segment, byte[] body, int count) {
+    try {
+      spool.replace(segment, body, count);
+    } catch (IOException e) {
+      LOG.error("cannot rewrite spool segment {}: {}", segment.path(), e.toString());
+    }
   }
 
   private void removeQuietly(Spool.Segment segment) {

@@ -139,6 +139,36 @@ public final class Spool {
     return Optional.ofNullable(segments.peekFirst());
   }
 
+  /**
+   * Replaces a segment's content (what is left of it after a partial delivery), keeping its place:
+   * the new file keeps the sequence number and is renamed into place before the old one is deleted.
+   */
+  public synchronized void replace(Segment segment, byte[] body, int count) throws IOException {
+    if (!segments.contains(segment)) {
+      return;
+    }
+    Path target = dir.resolve(String.format("%016d-%d.json.gz", segment.sequence(), count));
+    if (target.equals(segment.path())) {
+      return;
+    }
+    Path tmp = dir.resolve(target.getFileName() + ".tmp");
+    Files.write(tmp, body);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    Files.deleteIfExists(segment.path());
+    syncDirectory();
+    Segment replacement = new Segment(target, segment.sequence(), count, body.length);
+    Deque<Segment> rebuilt = new ArrayDeque<>(segments.size());
+    for (Segment s : segments) {
+      rebuilt.addLast(s.equals(segment) ? replacement : s);
+    }
+    segments.clear();
+    segments.addAll(rebuilt);
+    totalBytes += body.length - segment.bytes();
+  }
+
   /** Deletes a segment (delivered, rejected or dropped). */
   public synchronized void remove(Segment segment) throws IOException {
     if (segments.remove(segment)) {

@@ -29,6 +29,62 @@ class ProcessTrackerTest {
     return new ProcessTracker(fake, TestHost.events(), new ExeHasher(1 << 20), TestHost.CLOCK);
   }
 
+  private ProcessTracker polling(Path reportedFile) {
+    return new ProcessTracker(
+        fake,
+        new ProcessEvents(TestHost.events(), new ExeHasher(1 << 20)),
+        TestHost.CLOCK,
+        new ReportedProcesses(reportedFile),
+        true);
+  }
+
+  /**
+   * Regression: when polling, processes already running at start were never reported. Now the first
+   * scan reports them as already_running, once: a restarted agent (same data dir) does not again.
+   */
+  @Test
+  void pollingReportsAlreadyRunningOnceAcrossRestarts() {
+    Path reported = tmp.resolve("reported-processes.txt");
+    table.add(proc(1, 0, "init", "/sbin/init", 1000));
+    table.add(proc(100, 1, "bash", "/bin/bash", 2000));
+    List<Event> first = polling(reported).scan();
+    assertThat(first)
+        .extracting(e -> e.get("event.action"), e -> e.get("process.pid"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("already_running", 1L),
+            org.assertj.core.groups.Tuple.tuple("already_running", 100L));
+    assertThat(first.get(1).get("process.parent.name")).isEqualTo("init");
+    assertThat(first.get(1).get("ts")).isEqualTo(TestHost.CLOCK.instant());
+
+    ProcessTracker running = polling(reported);
+    table.add(proc(200, 100, "vim", "/usr/bin/vim", 3000));
+    assertThat(running.scan()).extracting(e -> e.get("process.pid")).containsExactly(200L);
+
+    // restarted: 1, 100 and 200 were reported (200 as a start); a reused pid is a new process
+    table.removeIf(p -> p.pid() == 100);
+    table.add(proc(100, 1, "bash", "/bin/bash", 5000));
+    List<Event> restarted = polling(reported).scan();
+    assertThat(restarted)
+        .extracting(e -> e.get("event.action"), e -> e.get("process.pid"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("already_running", 100L));
+  }
+
+  /** In real-time mode the table is still read (snapshot, connection owners) but emits nothing. */
+  @Test
+  void tableOnlyTrackerEmitsNothing() {
+    table.add(proc(1, 0, "init", "/sbin/init", 1000));
+    ProcessTracker t =
+        ProcessTracker.tableOnly(
+            fake,
+            new ProcessEvents(TestHost.events(), new ExeHasher(1 << 20)),
+            TestHost.CLOCK,
+            new ReportedProcesses(null));
+    assertThat(t.scan()).isEmpty();
+    table.add(proc(2, 1, "x", "/bin/x", 2000));
+    assertThat(t.scan()).isEmpty();
+    assertThat(t.lastByPid()).containsKeys(1L, 2L);
+  }
+
   @Test
   void firstScanIsABaselineThenStartAndExitAreReported() throws IOException {
     Path exe = Files.writeString(tmp.resolve("evil"), "#!/bin/sh\necho pwned\n");

@@ -37,6 +37,23 @@ class ConfigLoaderTest {
     assertThat(c.allowResponse()).isFalse();
     assertThat(c.statusPort()).isZero();
     assertThat(c.watchPaths()).isEmpty();
+    assertThat(c.processEvents()).isEqualTo("auto");
+    assertThat(c.reportedProcessesFile()).isEqualTo(tmp.resolve("reported-processes.txt"));
+  }
+
+  @Test
+  void processEventsIsAutoOrPoll() {
+    Map<String, String> env = minimal();
+    env.put("TOCSIN_AGENT_PROCESS_EVENTS", "POLL");
+    assertThat(ConfigLoader.load(env, null, true).processEvents()).isEqualTo("poll");
+    env.put("TOCSIN_AGENT_PROCESS_EVENTS", "ebpf");
+    assertThatThrownBy(() -> ConfigLoader.load(env, null, true))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(
+            e ->
+                assertThat(((ConfigException) e).problems())
+                    .containsExactly(
+                        "TOCSIN_AGENT_PROCESS_EVENTS must be auto or poll, got [ebpf]"));
   }
 
   @Test

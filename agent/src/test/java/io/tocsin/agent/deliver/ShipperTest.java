@@ -170,17 +170,95 @@ class ShipperTest {
   }
 
   @Test
-  void aClientErrorDropsTheBatchWithoutRetryingOrSpooling() throws Exception {
-    server.eventStatuses.add(400);
+  void aClientErrorWithoutDetailIsSplitUntilEachRefusedEventIsDroppedAlone() throws Exception {
+    server.defaultEventStatus = () -> 400;
     offer(7);
     Shipper s = shipper(100, 3, recordingSleeper, Clock.systemUTC());
     s.handle(s.nextBatch());
-    assertThat(server.requestsTo("/api/v1/events")).hasSize(1);
+    // 7 → 3 + 4 → 1 + 2 + 2 + 2 → ... : a binary split, 2n - 1 requests
+    assertThat(server.requestsTo("/api/v1/events")).hasSize(13);
     assertThat(stats.rejected.get()).isEqualTo(7);
     assertThat(stats.retried.get()).isZero();
     assertThat(sleeps).isEmpty();
     assertThat(spool.isEmpty()).isTrue();
     assertThat(server.storedIds).isEmpty();
+  }
+
+  /** A batch refused as a whole (e.g. too large) loses nothing: its halves are delivered. */
+  @Test
+  void aBatchRefusedAsAWholeIsDeliveredInHalves() throws Exception {
+    server.eventStatuses.add(413);
+    List<String> ids = offer(6);
+    Shipper s = shipper(100, 3, recordingSleeper, Clock.systemUTC());
+    s.handle(s.nextBatch());
+    assertThat(server.storedIds).containsExactlyElementsOf(ids);
+    assertThat(stats.sent.get()).isEqualTo(6);
+    assertThat(stats.rejected.get()).isZero();
+  }
+
+  @Test
+  void perEventRejectionsDropOnlyThoseEvents() throws Exception {
+    List<String> ids = offer(10);
+    server.refusedIds.addAll(List.of(ids.get(2), ids.get(5), ids.get(9)));
+    Shipper s = shipper(100, 3, recordingSleeper, Clock.systemUTC());
+    s.handle(s.nextBatch());
+    assertThat(server.storedIds)
+        .containsExactlyElementsOf(
+            ids.stream().filter(id -> !server.refusedIds.contains(id)).toList());
+    assertThat(stats.sent.get()).isEqualTo(7);
+    assertThat(stats.rejected.get()).isEqualTo(3);
+    assertThat(spool.isEmpty()).isTrue();
+  }
+
+  /** A 400 that names the refused items: those are dropped, the others resent and stored. */
+  @Test
+  void aBadRequestNamingRefusedEventsResendsTheOthers() throws Exception {
+    List<String> ids = offer(4);
+    server.refusedIds.addAll(ids.subList(0, 4));
+    server.eventStatuses.add(200);
+    Shipper s = shipper(100, 3, recordingSleeper, Clock.systemUTC());
+    s.handle(s.nextBatch());
+    assertThat(server.requestsTo("/api/v1/events")).hasSize(1);
+    assertThat(stats.rejected.get()).isEqualTo(4);
+
+    List<String> more = offer(5);
+    server.badRequestBodies.add(
+        "{\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\":\"x\",\"details\":"
+            + "{\"rejected\":[{\"index\":1,\"reason\":\"bad\"},{\"index\":3,\"reason\":\"bad\"}]}}}");
+    s.handle(s.nextBatch());
+    assertThat(server.storedIds).containsExactly(more.get(0), more.get(2), more.get(4));
+    assertThat(server.requestsTo("/api/v1/events")).hasSize(3);
+    assertThat(stats.rejected.get()).isEqualTo(6);
+    assertThat(stats.sent.get()).isEqualTo(3);
+  }
+
+  /**
+   * Regression: a 401/403 (rotated or revoked key) used to drop the batch. Now the batch is
+   * spooled, probed with backoff, and delivered in order once the key is accepted again.
+   */
+  @Test
+  void anAuthErrorPeriodLosesNothing() throws Exception {
+    shipper(10, 3, Sleeper.REAL, Clock.systemUTC()).start();
+    List<String> ids = new ArrayList<>(offer(5));
+    await(() -> stats.sent.get() == 5);
+
+    server.defaultEventStatus = () -> 401;
+    ids.addAll(offer(12));
+    await(() -> stats.spooled.get() == 12);
+    server.defaultEventStatus = () -> 403;
+    ids.addAll(offer(8));
+    await(() -> stats.spooled.get() == 20);
+    int refusedRequests = server.requestsTo("/api/v1/events").size();
+    await(() -> server.requestsTo("/api/v1/events").size() > refusedRequests + 1);
+    assertThat(spool.events()).as("probes with a refused key keep the spool").isEqualTo(20);
+
+    server.defaultEventStatus = () -> 200;
+    await(() -> new LinkedHashSet<>(server.storedIds).size() == ids.size() && spool.isEmpty());
+    assertThat(new ArrayList<>(new LinkedHashSet<>(server.storedIds)))
+        .containsExactlyElementsOf(ids);
+    assertThat(stats.rejected.get()).isZero();
+    assertThat(stats.dropped()).isZero();
+    assertThat(stats.replayed.get()).isEqualTo(20);
   }
 
   @Test

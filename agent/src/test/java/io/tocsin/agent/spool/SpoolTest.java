@@ -35,6 +35,23 @@ class SpoolTest {
     assertThat(reopened.bytes()).isEqualTo(20);
   }
 
+  /** What is left of a partly delivered batch keeps its place at the head of the spool. */
+  @Test
+  void aReplacedSegmentKeepsItsPlaceAndSurvivesReopening() throws IOException {
+    Spool spool = new Spool(dir, 1 << 20, dropped::addAndGet);
+    spool.append(bytes(10, 'a'), 5);
+    spool.append(bytes(10, 'b'), 4);
+    spool.replace(spool.oldest().orElseThrow(), bytes(6, 'r'), 2);
+    assertThat(spool.events()).isEqualTo(6);
+    assertThat(spool.bytes()).isEqualTo(16);
+    assertThat(spool.oldest().orElseThrow().read()).isEqualTo(bytes(6, 'r'));
+
+    Spool reopened = new Spool(dir, 1 << 20, dropped::addAndGet);
+    assertThat(reopened.batches()).isEqualTo(2);
+    assertThat(reopened.oldest().orElseThrow().count()).isEqualTo(2);
+    assertThat(reopened.oldest().orElseThrow().read()).isEqualTo(bytes(6, 'r'));
+  }
+
   @Test
   void overTheBoundTheOldestBatchesAreDroppedAndCounted() throws IOException {
     Spool spool = new Spool(dir, 250, dropped::addAndGet);

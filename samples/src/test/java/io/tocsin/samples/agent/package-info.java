@@ -1,0 +1,2 @@
+/** End-to-end tests of the packaged agent against the packaged server. */
+package io.tocsin.samples.agent;
