@@ -45,12 +45,13 @@ class QueryGuardTest {
               assertThat(e.headers().getFirst("Retry-After")).isEqualTo("3");
               assertThat(e.getMessage()).contains("tocsin.query.max-concurrent-searches");
             });
-    assertThat(guard.run("t2", QueryGuard.Kind.SEARCH, b -> "other")).isEqualTo("other");
-    assertThat(guard.run("t1", QueryGuard.Kind.BACKTEST, b -> "backtest")).isEqualTo("backtest");
+    assertThat(guard.<String>run("t2", QueryGuard.Kind.SEARCH, b -> "other")).isEqualTo("other");
+    assertThat(guard.<String>run("t1", QueryGuard.Kind.BACKTEST, b -> "backtest"))
+        .isEqualTo("backtest");
 
     release.countDown();
     assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("done");
-    assertThat(guard.run("t1", QueryGuard.Kind.SEARCH, b -> "again")).isEqualTo("again");
+    assertThat(guard.<String>run("t1", QueryGuard.Kind.SEARCH, b -> "again")).isEqualTo("again");
   }
 
   @Test
@@ -74,7 +75,7 @@ class QueryGuardTest {
               assertThat(e.details()).containsEntry("budget_ms", 3000L);
             });
     // the slot was released
-    assertThat(guard.run("t1", QueryGuard.Kind.BACKTEST, b -> "ok")).isEqualTo("ok");
+    assertThat(guard.<String>run("t1", QueryGuard.Kind.BACKTEST, b -> "ok")).isEqualTo("ok");
   }
 
   @Test
