@@ -227,6 +227,15 @@ public final class DetectionEngine implements AutoCloseable {
     return g == null ? 0 : g.number();
   }
 
+  /**
+   * The {@code n} rules of the current generation whose conditions took the most time so far,
+   * slowest first (sampled estimates of the checks Drools cannot hash).
+   */
+  public List<RuleTiming> slowestRules(int n) {
+    Generation g = current;
+    return g == null ? List.of() : g.slowestRules(n);
+  }
+
   public EngineMetrics metrics() {
     Generation g = current;
     var c = pipeline.counters();

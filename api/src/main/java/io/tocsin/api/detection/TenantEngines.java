@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tocsin.engine.Detection;
 import io.tocsin.engine.DetectionEngine;
 import io.tocsin.engine.EngineConfig;
+import io.tocsin.engine.RuleTiming;
 import io.tocsin.engine.condition.DslLanguage;
 import io.tocsin.model.Event;
 import java.time.Clock;
@@ -132,6 +133,13 @@ public class TenantEngines implements DisposableBean {
   }
 
   /** The last reload of the tenant's engine. */
+  /** Per tenant with an engine, its {@code n} slowest rules (see {@link RuleTiming}). */
+  public Map<String, List<RuleTiming>> slowestRules(int n) {
+    Map<String, List<RuleTiming>> out = new java.util.TreeMap<>();
+    engines.forEach((tenant, holder) -> out.put(tenant, holder.engine.slowestRules(n)));
+    return out;
+  }
+
   public ReloadOutcome status(String tenantId) {
     EngineHolder holder = engines.get(tenantId);
     return holder == null ? ReloadOutcome.notLoaded(clock.instant()) : holder.last();

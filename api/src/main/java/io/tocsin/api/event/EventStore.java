@@ -6,8 +6,10 @@ import com.mongodb.WriteConcern;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoIterable;
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import io.tocsin.model.Event;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -103,6 +106,12 @@ public class EventStore {
 
   /** Events with {@code from <= ts < to}, ts ascending, at most {@code limit}. */
   public List<Event> findInRange(String tenantId, Instant from, Instant to, int limit) {
+    return findInRange(tenantId, from, to, limit, Duration.ZERO);
+  }
+
+  /** As {@link #findInRange(String, Instant, Instant, int)}, stopped by MongoDB after maxTime. */
+  public List<Event> findInRange(
+      String tenantId, Instant from, Instant to, int limit, Duration maxTime) {
     Document filter =
         new Document("tenant_id", tenantId)
             .append("ts", new Document("$gte", Date.from(from)).append("$lt", Date.from(to)));
@@ -111,6 +120,7 @@ public class EventStore {
         .find(filter)
         .sort(new Document("ts", 1).append("id", 1))
         .limit(limit)
+        .maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
         .forEach(d -> out.add(EventDocuments.fromDocument(d).event()));
     return out;
   }
@@ -161,8 +171,18 @@ public class EventStore {
    * most {@code limit} (0 for no limit), lazily mapped; the tenant condition is always added.
    */
   public MongoIterable<Event> find(String tenantId, Bson filter, Bson sort, int skip, int limit) {
+    return find(tenantId, filter, sort, skip, limit, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #find(String, Bson, Bson, int, int)}; MongoDB stops the query after {@code maxTime}
+   * (zero: no limit) with {@code MongoExecutionTimeoutException}.
+   */
+  public MongoIterable<Event> find(
+      String tenantId, Bson filter, Bson sort, int skip, int limit, Duration maxTime) {
     return events
         .find(scoped(tenantId, filter))
+        .maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS)
         .sort(sort)
         .skip(skip)
         .limit(limit)
@@ -172,7 +192,14 @@ public class EventStore {
 
   /** How many of the tenant's events match {@code filter}. */
   public long count(String tenantId, Bson filter) {
-    return events.countDocuments(scoped(tenantId, filter));
+    return count(tenantId, filter, Duration.ZERO);
+  }
+
+  /** As {@link #count(String, Bson)}, stopped by MongoDB after {@code maxTime} (zero: none). */
+  public long count(String tenantId, Bson filter, Duration maxTime) {
+    return events.countDocuments(
+        scoped(tenantId, filter),
+        new CountOptions().maxTime(maxTime.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   private static Bson scoped(String tenantId, Bson filter) {

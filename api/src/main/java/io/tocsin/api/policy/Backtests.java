@@ -6,6 +6,9 @@ import io.tocsin.api.detection.TenantDefinitions;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.list.NamedValues;
+import io.tocsin.api.query.QueryGuard;
+import io.tocsin.dsl.ConditionContext;
+import io.tocsin.dsl.eval.EvalBudget;
 import io.tocsin.engine.Detection;
 import io.tocsin.engine.DetectionEngine;
 import io.tocsin.engine.EngineConfig;
@@ -42,25 +45,48 @@ class Backtests {
   private final NamedValues named;
   private final DefinitionValidator validator;
   private final Clock clock;
+  private final QueryGuard guard;
+  private final RuleCosts costs;
 
-  Backtests(EventStore events, NamedValues named, DefinitionValidator validator, Clock clock) {
+  Backtests(
+      EventStore events,
+      NamedValues named,
+      DefinitionValidator validator,
+      Clock clock,
+      QueryGuard guard,
+      RuleCosts costs) {
     this.events = events;
     this.named = named;
     this.validator = validator;
     this.clock = clock;
+    this.guard = guard;
+    this.costs = costs;
   }
 
   /**
    * @param body {@code {"policy": {...}, "start_time", "end_time", "limit"}}, or a bare policy body
    *     with the range in the query parameters
    */
-  @SuppressWarnings("unchecked")
   Map<String, Object> run(
       String tenantId,
       Map<String, Object> body,
       String startParam,
       String endParam,
       Integer limitParam) {
+    return guard.run(
+        tenantId,
+        QueryGuard.Kind.BACKTEST,
+        budget -> run(tenantId, body, startParam, endParam, limitParam, budget));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> run(
+      String tenantId,
+      Map<String, Object> body,
+      String startParam,
+      String endParam,
+      Integer limitParam,
+      EvalBudget budget) {
     Map<String, Object> policyBody = body;
     String start = startParam;
     String end = endParam;
@@ -86,8 +112,10 @@ class Backtests {
     TenantDefinitions defs =
         new TenantDefinitions(List.of(policy), named.lists(tenantId), named.macros(tenantId));
     List<Problem> problems = validator.require(defs, policyId, "Policy is invalid");
+    costs.require(policy, ConditionContext.of(defs.lists(), defs.macros()));
     long started = System.nanoTime();
-    List<Event> scanned = events.findInRange(tenantId, from, to, maxEvents);
+    List<Event> scanned = events.findInRange(tenantId, from, to, maxEvents, budget.limit());
+    budget.check();
     Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
     try (DetectionEngine engine =
         DetectionEngine.create(
@@ -99,6 +127,7 @@ class Backtests {
             loaded.errors().stream().map(d -> Problem.of(d, policyId)).toList());
       }
       for (int i = 0; i < scanned.size(); i += BATCH) {
+        budget.check();
         collect(alerts, engine.evaluate(scanned.subList(i, Math.min(scanned.size(), i + BATCH))));
       }
       collect(alerts, engine.advanceTo(to));

@@ -3,11 +3,14 @@ package io.tocsin.api.policy;
 import io.tocsin.api.detection.DefinitionStore;
 import io.tocsin.api.detection.DefinitionValidator;
 import io.tocsin.api.detection.Problem;
+import io.tocsin.api.detection.TenantDefinitions;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.list.Paging;
+import io.tocsin.api.query.QueryGuard;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.dsl.ConditionContext;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +42,8 @@ class PolicyService {
   private final TenantLocks locks;
   private final TenantEngines engines;
   private final Clock clock;
+  private final RuleCosts costs;
+  private final QueryGuard guard;
 
   PolicyService(
       PolicyStore store,
@@ -46,7 +51,11 @@ class PolicyService {
       DefinitionValidator validator,
       TenantLocks locks,
       TenantEngines engines,
-      Clock clock) {
+      Clock clock,
+      RuleCosts costs,
+      QueryGuard guard) {
+    this.costs = costs;
+    this.guard = guard;
     this.store = store;
     this.definitions = definitions;
     this.validator = validator;
@@ -162,6 +171,10 @@ class PolicyService {
 
   /** Validates a body as if it were created (or, with the id of a stored policy, updated). */
   Map<String, Object> check(String tenantId, Map<String, Object> body) {
+    return guard.run(tenantId, QueryGuard.Kind.BACKTEST, budget -> checkNow(tenantId, body));
+  }
+
+  private Map<String, Object> checkNow(String tenantId, Map<String, Object> body) {
     PolicyJson.Parsed parsed = parse(body);
     String policyId = parsed.id() == null ? generateId() : checkId(parsed.id());
     PolicyDefinition policy = parsed.definition(policyId, true);
@@ -195,8 +208,13 @@ class PolicyService {
   }
 
   private List<Problem> validate(String tenantId, PolicyDefinition policy) {
-    return validator.require(
-        definitions.load(tenantId).withPolicy(policy), policy.id(), "Policy is invalid");
+    TenantDefinitions defs = definitions.load(tenantId);
+    List<Problem> problems =
+        validator.require(defs.withPolicy(policy), policy.id(), "Policy is invalid");
+    if (policy.enabled()) {
+      costs.require(policy, ConditionContext.of(defs.lists(), defs.macros()));
+    }
+    return problems;
   }
 
   private PolicyRecord write(

@@ -5,13 +5,16 @@ import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.EventViews;
 import io.tocsin.api.event.TimeParams;
+import io.tocsin.api.query.QueryGuard;
 import io.tocsin.dsl.CheckResult;
 import io.tocsin.dsl.CheckedCondition;
 import io.tocsin.dsl.Conditions;
 import io.tocsin.dsl.Diagnostic;
+import io.tocsin.dsl.eval.EvalBudget;
 import io.tocsin.dsl.mongo.MongoQuery;
 import io.tocsin.dsl.mongo.MongoTranslator;
 import io.tocsin.model.Event;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,19 +37,31 @@ class EventSearchService {
 
   private final EventStore store;
   private final ConditionContexts contexts;
+  private final QueryGuard guard;
   private final int maxScan;
 
   EventSearchService(
       EventStore store,
       ConditionContexts contexts,
+      QueryGuard guard,
       @Value("${tocsin.search.max-scan:100000}") int maxScan) {
     this.store = store;
     this.contexts = contexts;
+    this.guard = guard;
     this.maxScan = maxScan;
   }
 
+  /**
+   * Runs within the tenant's search slots and the query budget: 429 when the tenant already runs
+   * {@code tocsin.query.max-concurrent-searches}, 408 when the budget runs out.
+   */
   Map<String, Object> search(String tenantId, SearchRequest request) {
+    return guard.run(tenantId, QueryGuard.Kind.SEARCH, budget -> search(tenantId, request, budget));
+  }
+
+  private Map<String, Object> search(String tenantId, SearchRequest request, EvalBudget budget) {
     long started = System.nanoTime();
+    Duration maxTime = budget.limit();
     if (request == null || request.query() == null || request.query().isBlank()) {
       throw ApiException.badRequest("query: must not be empty");
     }
@@ -64,14 +79,16 @@ class EventSearchService {
     long total;
     boolean truncated = false;
     if (query.exact()) {
-      total = store.count(tenantId, filter);
-      store.find(tenantId, filter, sort, 0, limit).forEach(results::add);
+      total = store.count(tenantId, filter, maxTime);
+      budget.check();
+      store.find(tenantId, filter, sort, 0, limit, maxTime).forEach(results::add);
     } else {
       long matched = 0;
       int scanned = 0;
       try (MongoCursor<Event> cursor =
-          store.find(tenantId, filter, sort, 0, maxScan + 1).cursor()) {
+          store.find(tenantId, filter, sort, 0, maxScan + 1, maxTime).cursor()) {
         while (cursor.hasNext()) {
+          budget.check();
           if (++scanned > maxScan) {
             truncated = true;
             break;

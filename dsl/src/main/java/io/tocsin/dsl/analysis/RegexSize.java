@@ -9,12 +9,12 @@ import java.util.Deque;
  * size. The estimate is coarse (classes and escapes count as one atom) but never too small for
  * nested repetitions, which are what blows up.
  */
-final class RegexSize {
+public final class RegexSize {
 
   private RegexSize() {}
 
   /** The estimate, saturating just above {@code limit}. */
-  static long estimate(String re, long limit) {
+  public static long estimate(String re, long limit) {
     Deque<long[]> groups = new ArrayDeque<>();
     long sum = 0;
     long last = 0;

@@ -31,9 +31,17 @@ public final class Interpreter {
 
   private Interpreter() {}
 
+  /**
+   * The predicate; chains of equalities on one field are first merged into hashed sets ({@link
+   * EqualitySets}).
+   */
   public static Predicate<Event> compile(Expr resolved) {
+    return build(EqualitySets.rewrite(resolved));
+  }
+
+  private static Predicate<Event> build(Expr resolved) {
     if (resolved instanceof And and) {
-      List<Predicate<Event>> terms = and.terms().stream().map(Interpreter::compile).toList();
+      List<Predicate<Event>> terms = and.terms().stream().map(Interpreter::build).toList();
       return e -> {
         for (Predicate<Event> t : terms) {
           if (!t.test(e)) {
@@ -44,7 +52,7 @@ public final class Interpreter {
       };
     }
     if (resolved instanceof Or or) {
-      List<Predicate<Event>> terms = or.terms().stream().map(Interpreter::compile).toList();
+      List<Predicate<Event>> terms = or.terms().stream().map(Interpreter::build).toList();
       return e -> {
         for (Predicate<Event> t : terms) {
           if (t.test(e)) {
@@ -55,7 +63,7 @@ public final class Interpreter {
       };
     }
     if (resolved instanceof Not not) {
-      return compile(not.operand()).negate();
+      return build(not.operand()).negate();
     }
     if (resolved instanceof BooleanLiteral b) {
       boolean value = b.value();

@@ -49,7 +49,7 @@ public final class ValueMatchers {
       case ISTARTSWITH -> folded(lit, String::startsWith);
       case IENDSWITH -> folded(lit, String::endsWith);
       case MATCHES -> regex(Pattern.compile((String) lit));
-      case GLOB -> regex(Pattern.compile(Regexes.glob((String) lit)));
+      case GLOB -> glob(GlobMatcher.compile((String) lit));
       case IEQUALS, WILDCARD, IWILDCARD -> TextMatchers.of(op, (String) lit);
       default -> throw new IllegalArgumentException("unexpected operator " + op);
     };
@@ -126,8 +126,15 @@ public final class ValueMatchers {
     };
   }
 
+  /** A string test, charged by the value's length to the current budget (if any). */
   private static Predicate<Object> string(Predicate<String> test) {
-    return v -> v instanceof String s && test.test(s);
+    return v -> {
+      if (v instanceof String s) {
+        EvalBudget.chargeCurrent(s.length());
+        return test.test(s);
+      }
+      return false;
+    };
   }
 
   private static Predicate<Object> folded(
@@ -136,7 +143,18 @@ public final class ValueMatchers {
     return string(s -> test.test(Strings.asciiLower(s), needle));
   }
 
+  /** re2j: linear in the value's length times the pattern's size, stoppable by a budget. */
   private static Predicate<Object> regex(Pattern pattern) {
-    return string(s -> pattern.matcher(s).find());
+    return v -> {
+      if (!(v instanceof String s)) {
+        return false;
+      }
+      EvalBudget budget = EvalBudget.current();
+      return pattern.matcher(budget == null ? s : new BudgetedChars(s, budget)).find();
+    };
+  }
+
+  private static Predicate<Object> glob(GlobMatcher glob) {
+    return v -> v instanceof String s && glob.matches(s);
   }
 }

@@ -5,7 +5,6 @@ import io.tocsin.dsl.ast.ListLiteral;
 import io.tocsin.dsl.ast.Literal;
 import io.tocsin.dsl.ast.LiteralKind;
 import io.tocsin.dsl.eval.Ips;
-import io.tocsin.dsl.eval.Regexes;
 import io.tocsin.dsl.function.Functions;
 import io.tocsin.model.FieldType;
 import java.time.Instant;
@@ -62,13 +61,9 @@ final class ComparisonFilters {
                 : Filters.presentAnd(path, "$nin", values),
             true);
       }
-      case CONTAINS -> regex(path, Regexes.quote(text(c), false));
-      case ICONTAINS -> regex(path, Regexes.quote(text(c), true));
-      case STARTSWITH -> regex(path, "\\A" + Regexes.quote(text(c), false));
-      case ISTARTSWITH -> regex(path, "\\A" + Regexes.quote(text(c), true));
-      case ENDSWITH -> regex(path, Regexes.quote(text(c), false) + "\\z");
-      case IENDSWITH -> regex(path, Regexes.quote(text(c), true) + "\\z");
-      case GLOB -> regex(path, Regexes.glob(text(c)));
+      case CONTAINS, ICONTAINS, STARTSWITH, ISTARTSWITH, ENDSWITH, IENDSWITH ->
+          SafeRegexFilters.affix(c.operator(), path, text(c));
+      case GLOB -> SafeRegexFilters.glob(path, text(c));
       default -> presence; // MATCHES: RE2 and PCRE differ; the residual decides.
     };
   }
@@ -94,9 +89,5 @@ final class ComparisonFilters {
 
   private static String text(Comparison c) {
     return (String) ((Literal) c.right()).value();
-  }
-
-  private static MongoTranslator.Part regex(String path, String pattern) {
-    return new MongoTranslator.Part(Filters.op(path, "$regex", pattern), true);
   }
 }

@@ -11,6 +11,7 @@ import io.tocsin.dsl.ast.FunctionCall;
 import io.tocsin.dsl.ast.Not;
 import io.tocsin.dsl.ast.Operand;
 import io.tocsin.dsl.ast.Or;
+import io.tocsin.dsl.eval.EqualitySets;
 import io.tocsin.dsl.eval.Interpreter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class MongoTranslator {
    * {@code event} sub-document).
    */
   public static MongoQuery translate(CheckedCondition condition, String fieldPrefix) {
-    Part part = new MongoTranslator(fieldPrefix).part(condition.root());
+    Part part = new MongoTranslator(fieldPrefix).part(EqualitySets.rewrite(condition.root()));
     return new MongoQuery(
         part.filter(),
         part.exact() ? Optional.empty() : Optional.of(Interpreter.compile(condition.root())));

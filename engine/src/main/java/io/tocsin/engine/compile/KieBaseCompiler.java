@@ -57,6 +57,7 @@ public final class KieBaseCompiler {
     List<SubstringKey> prefilterKeys = new ArrayList<>();
     int indexed = 0;
     int scanned = 0;
+    SlotTimings timings = new SlotTimings(slots.size());
     for (int slot = 0; slot < slots.size(); slot++) {
       List<Branch> branches = planner.plan(slots.get(slot));
       for (int b = 0; b < branches.size(); b++) {
@@ -79,7 +80,7 @@ public final class KieBaseCompiler {
             model.addRule(
                 rule(CompiledMatchers.PACKAGE, name)
                     .build(
-                        checks(p, "f ", branch, Fact::event),
+                        checks(p, "f ", branch, Fact::event, timings, s),
                         on(fact, sink).execute((f, out) -> out.record(s, f))));
           }
           case PREFILTERED -> {
@@ -95,12 +96,12 @@ public final class KieBaseCompiler {
             model.addRule(
                 rule(CompiledMatchers.PACKAGE, name)
                     .build(
-                        checks(p, "h ", branch, h -> h.fact().event()),
+                        checks(p, "h ", branch, h -> h.fact().event(), timings, s),
                         on(hit, sink).execute((h, out) -> out.record(s, h.fact()))));
           }
           case SCANNED -> {
             scanned++;
-            PatternDef<Fact> p = checks(pattern(fact), "f ", branch, Fact::event);
+            PatternDef<Fact> p = checks(pattern(fact), "f ", branch, Fact::event, timings, s);
             model.addRule(
                 rule(CompiledMatchers.PACKAGE, name)
                     .build(p, on(fact, sink).execute((f, out) -> out.record(s, f))));
@@ -112,7 +113,7 @@ public final class KieBaseCompiler {
     long millis = (System.nanoTime() - start) / 1_000_000;
     CompileStats stats =
         new CompileStats(slots.size(), indexed, prefilterKeys.size(), scanned, millis);
-    return new CompiledMatchers(kieBase, SubstringPrefilter.build(prefilterKeys), stats);
+    return new CompiledMatchers(kieBase, SubstringPrefilter.build(prefilterKeys), stats, timings);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -123,9 +124,14 @@ public final class KieBaseCompiler {
   }
 
   private static <T> PatternDef<T> checks(
-      PatternDef<T> p, String prefix, Branch branch, Function<T, Event> event) {
+      PatternDef<T> p,
+      String prefix,
+      Branch branch,
+      Function<T, Event> event,
+      SlotTimings timings,
+      int slot) {
     for (Check c : branch.checks()) {
-      Predicate<Event> test = c.test();
+      Predicate<Event> test = timings.timed(slot, c.test());
       p = p.expr(prefix + c.id(), t -> test.test(event.apply(t)));
     }
     return p;

@@ -8,6 +8,7 @@ import io.tocsin.dsl.ast.ListLiteral;
 import io.tocsin.dsl.ast.Literal;
 import io.tocsin.dsl.ast.Operator;
 import io.tocsin.dsl.ast.Or;
+import io.tocsin.dsl.eval.EqualitySets;
 import io.tocsin.engine.condition.ConditionLanguage;
 import io.tocsin.engine.condition.ExprText;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class Planner {
 
   List<Branch> plan(Expr condition) {
     List<Branch> out = new ArrayList<>();
-    for (List<Expr> conjunction : dnf(condition)) {
+    for (List<Expr> conjunction : dnf(EqualitySets.rewrite(condition))) {
       out.add(branch(conjunction));
     }
     return out;

@@ -1,13 +1,16 @@
 package io.tocsin.engine.runtime;
 
 import io.tocsin.dsl.ast.Expr;
+import io.tocsin.engine.RuleTiming;
 import io.tocsin.engine.compile.CompiledMatchers;
 import io.tocsin.engine.compile.KieBaseCompiler;
+import io.tocsin.engine.compile.SlotTimings;
 import io.tocsin.engine.condition.ConditionLanguage;
 import io.tocsin.engine.policy.Correlation;
 import io.tocsin.engine.policy.PolicySet;
 import io.tocsin.engine.policy.ValidatedRule;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -101,6 +104,24 @@ public final class Generation {
   /** Rules with an absence timer, checked whenever event time moves. */
   List<RuleRuntime> absenceRules() {
     return absenceRules;
+  }
+
+  /** The {@code n} rules whose checks took longest so far, slowest first (none with zero time). */
+  public List<RuleTiming> slowestRules(int n) {
+    long[] perRule = new long[rules.size()];
+    SlotTimings timings = matchers.timings();
+    for (int slot = 0; slot < timings.slots(); slot++) {
+      perRule[slotRule[slot]] += timings.nanos(slot);
+    }
+    List<RuleTiming> out = new ArrayList<>();
+    for (int r = 0; r < perRule.length; r++) {
+      if (perRule[r] > 0) {
+        ValidatedRule rule = rules.get(r).rule();
+        out.add(new RuleTiming(rule.policyId(), rule.definition().id(), perRule[r]));
+      }
+    }
+    out.sort(Comparator.comparingLong(RuleTiming::nanos).reversed());
+    return out.size() > n ? List.copyOf(out.subList(0, n)) : List.copyOf(out);
   }
 
   RuleRuntime rule(int slot) {
