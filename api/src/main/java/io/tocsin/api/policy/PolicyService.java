@@ -189,7 +189,8 @@ class PolicyService {
         definitions.load(tenantId).withPolicy(policy), policy.id(), "Policy is invalid");
   }
 
-  private PolicyRecord write(
+  /** Stores one policy version (callers hold the tenant lock and validated the set). */
+  PolicyRecord write(
       String tenantId,
       PolicyRecord existing,
       PolicyDefinition policy,
