@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The built-in policy pack: {@code policies/pack.yml} (id and version) and one YAML file per
- * policy under {@code policies/<category>/}, listed in {@code policies/index.txt} (a test keeps the
- * index and the folder in step).
+ * The built-in policy pack: {@code policies/pack.yml} (id and version) and one YAML file per policy
+ * under {@code policies/<category>/}, listed in {@code policies/index.txt} (a test keeps the index
+ * and the folder in step).
  */
 public final class BuiltinPolicies {
 
@@ -57,7 +57,7 @@ public final class BuiltinPolicies {
     for (String resource : index()) {
       PolicyFileReader.Result result =
           PolicyFileReader.read(YamlFiles.parse(resource, text(resource)));
-      if (result.policy() == null) {
+      if (result.policy() == null || result.problems().stream().anyMatch(FileProblem::error)) {
         throw new IllegalStateException(
             "built-in policy does not read:\n"
                 + result.problems().stream()

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param resource the file, e.g. {@code process/encoded-powershell.yml}
  * @param positive samples that must fire the policy: an event (any accepted input shape) or a
- *     scenario {@code {events: [...], repeat: n}} (see {@link io.tocsin.rules.samples.SampleRunner})
+ *     scenario {@code {events: [...], repeat: n}} (see {@link
+ *     io.tocsin.rules.samples.SampleRunner})
  * @param negative samples that must not fire it
  * @param falsePositives known benign causes, for whoever triages the alert
  * @param references links to write-ups of the technique

@@ -72,7 +72,8 @@ class BuiltinPoliciesTest {
     assertThat(byFolder.values()).allMatch(n -> n >= 5);
     List<RuleDefinition> rules =
         pack.stream().flatMap(p -> p.definition().rules().stream()).toList();
-    assertThat(rules.stream().filter(r -> r.threshold() != null).count()).isGreaterThanOrEqualTo(10);
+    assertThat(rules.stream().filter(r -> r.threshold() != null).count())
+        .isGreaterThanOrEqualTo(10);
     assertThat(rules.stream().filter(r -> r.sequence() != null).count()).isGreaterThanOrEqualTo(10);
     assertThat(rules.stream().filter(r -> !r.exceptions().isEmpty()).count())
         .isGreaterThanOrEqualTo(20);

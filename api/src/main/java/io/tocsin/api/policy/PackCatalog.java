@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The packs this server offers, at the version it ships: the built-in {@code tocsin-core} pack.
- * A newer server build carries a newer pack version; tenants move to it with {@code POST
+ * The packs this server offers, at the version it ships: the built-in {@code tocsin-core} pack. A
+ * newer server build carries a newer pack version; tenants move to it with {@code POST
  * /api/v1/packs/{id}/update}.
  */
 @Component

@@ -9,13 +9,13 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A pack installed in a tenant: which version, whether it is enabled, and each pack policy's
- * source <em>as the pack shipped it</em> (the base). Comparing a tenant's policy with its base is
- * how an update tells untouched, tuned and edited policies apart.
+ * A pack installed in a tenant: which version, whether it is enabled, and each pack policy's source
+ * <em>as the pack shipped it</em> (the base). Comparing a tenant's policy with its base is how an
+ * update tells untouched, tuned and edited policies apart.
  *
  * @param id {@code tenantId/packId}
- * @param base one entry per policy the pack installed (kept after the tenant deletes the policy,
- *     so an update does not bring it back)
+ * @param base one entry per policy the pack installed (kept after the tenant deletes the policy, so
+ *     an update does not bring it back)
  * @param suspended pack policies that {@code disable} turned off, turned on again by {@code enable}
  */
 @Document("policy_packs")

@@ -32,7 +32,8 @@ final class PackTuning {
    */
   record Outcome(Map<String, Object> merged, List<String> tuned, List<String> edits) {}
 
-  static Outcome merge(Map<String, Object> base, Map<String, Object> current, Map<String, Object> next) {
+  static Outcome merge(
+      Map<String, Object> base, Map<String, Object> current, Map<String, Object> next) {
     List<String> changes = PolicyDiff.changes(base, current);
     List<String> edits = new ArrayList<>();
     for (String change : changes) {

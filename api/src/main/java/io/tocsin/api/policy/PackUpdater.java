@@ -69,8 +69,7 @@ class PackUpdater {
 
   Map<String, Object> update(String tenantId, String packId, boolean dryRun, String user) {
     Pack next = catalog.get(packId);
-    Map<String, Object> report =
-        locks.withLock(tenantId, () -> plan(tenantId, next, dryRun, user));
+    Map<String, Object> report = locks.withLock(tenantId, () -> plan(tenantId, next, dryRun, user));
     if (Boolean.TRUE.equals(report.get("applied"))) {
       engines.requestReload(tenantId);
     }
@@ -166,8 +165,7 @@ class PackUpdater {
         r.keptRemovedFromPack.add(gone.getKey());
       }
     }
-    validator.require(
-        changes.result(definitions.load(tenantId)), null, "Pack update is invalid");
+    validator.require(changes.result(definitions.load(tenantId)), null, "Pack update is invalid");
     if (!dryRun) {
       changes.apply(policies, store, clock, tenantId, "pack_updated", user);
       installs.save(

@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * A set of policy writes applied all or nothing: the caller validates {@link #result} (the tenant's
  * whole set after the changes) first, then {@link #apply} writes each change; if a write fails (a
- * concurrent edit on another node) the writes already done are reverted, each with a history
- * entry, and the failure is rethrown. The embedded store has no transactions, so this compensates
- * instead. Callers hold the tenant's lock throughout.
+ * concurrent edit on another node) the writes already done are reverted, each with a history entry,
+ * and the failure is rethrown. The embedded store has no transactions, so this compensates instead.
+ * Callers hold the tenant's lock throughout.
  */
 final class PolicyChangeSet {
 
@@ -77,7 +77,8 @@ final class PolicyChangeSet {
       for (Change c : changes) {
         switch (c.kind()) {
           case CREATE -> {
-            PolicyRecord saved = service.write(tenantId, null, c.policy(), change, user, c.builtin());
+            PolicyRecord saved =
+                service.write(tenantId, null, c.policy(), change, user, c.builtin());
             undo.add(() -> remove(store, clock, tenantId, saved, user));
           }
           case UPDATE -> {
@@ -86,13 +87,16 @@ final class PolicyChangeSet {
             PolicyDefinition before = PolicyStore.definition(c.existing());
             undo.add(
                 () ->
-                    service.write(tenantId, saved, before, "reverted", user, c.existing().builtin()));
+                    service.write(
+                        tenantId, saved, before, "reverted", user, c.existing().builtin()));
           }
           case DELETE -> {
             remove(store, clock, tenantId, c.existing(), user, change);
             PolicyDefinition before = PolicyStore.definition(c.existing());
             undo.add(
-                () -> service.write(tenantId, null, before, "reverted", user, c.existing().builtin()));
+                () ->
+                    service.write(
+                        tenantId, null, before, "reverted", user, c.existing().builtin()));
           }
         }
       }

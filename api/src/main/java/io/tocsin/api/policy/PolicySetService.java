@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Applies a whole policy set at once (detection-as-code {@code tocsin push}): every policy in the
  * body is created or replaced, optionally every other policy of the tenant is deleted ({@code
- * prune}), and the tenant's resulting set is validated as one before anything is written. A dry
- * run returns the same plan without writing.
+ * prune}), and the tenant's resulting set is validated as one before anything is written. A dry run
+ * returns the same plan without writing.
  */
 @Service
 class PolicySetService {
@@ -53,7 +53,8 @@ class PolicySetService {
     this.clock = clock;
   }
 
-  Map<String, Object> apply(String tenantId, Map<String, Object> body, boolean dryRun, String user) {
+  Map<String, Object> apply(
+      String tenantId, Map<String, Object> body, boolean dryRun, String user) {
     List<PolicyJson.Parsed> parsed = parse(body);
     boolean prune = prune(body);
     Map<String, Object> plan =
@@ -99,8 +100,7 @@ class PolicySetService {
         continue;
       }
       List<String> diff =
-          PolicyDiff.changes(
-              PolicyStore.sourceMap(current.source()), PolicyJson.render(policy));
+          PolicyDiff.changes(PolicyStore.sourceMap(current.source()), PolicyJson.render(policy));
       if (diff.isEmpty()) {
         unchanged.add(p.id());
       } else {
@@ -162,8 +162,7 @@ class PolicySetService {
         problems.add(Problem.error("MISSING_ID", at + ".id", "every policy of a set needs an id"));
       } else if (!PolicyService.ID.matcher(p.id()).matches()
           || PolicyService.RESERVED_IDS.contains(p.id())) {
-        problems.add(
-            Problem.error("INVALID_ID", at + ".id", "invalid policy id [" + p.id() + "]"));
+        problems.add(Problem.error("INVALID_ID", at + ".id", "invalid policy id [" + p.id() + "]"));
       } else if (!ids.add(p.id())) {
         problems.add(
             Problem.error("DUPLICATE_ID", at + ".id", "policy id [" + p.id() + "] appears twice"));

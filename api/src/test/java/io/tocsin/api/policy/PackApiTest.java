@@ -39,7 +39,8 @@ class PackApiTest extends DetectionApiTest {
     JsonNode core = find(ok(admin().get("/api/v1/packs")).body().path("packs"), "tocsin-core");
 
     assertThat(core.path("installed").asBoolean()).isTrue();
-    assertThat(core.path("installed_version").asString()).isEqualTo(core.path("version").asString());
+    assertThat(core.path("installed_version").asString())
+        .isEqualTo(core.path("version").asString());
     assertThat(core.path("update_available").asBoolean()).isFalse();
   }
 
@@ -53,9 +54,10 @@ class PackApiTest extends DetectionApiTest {
     assertThat(report.path("pack").path("installed").asBoolean()).isTrue();
     JsonNode page = ok(t.viewer().get("/api/v1/policies?limit=1000")).body();
     assertThat(page.path("total").asInt()).isEqualTo(report.path("installed").size());
-    assertThat(find(ok(t.viewer().get("/api/v1/packs")).body().path("packs"), "tocsin-core")
-            .path("installed_policies")
-            .asInt())
+    assertThat(
+            find(ok(t.viewer().get("/api/v1/packs")).body().path("packs"), "tocsin-core")
+                .path("installed_policies")
+                .asInt())
         .isEqualTo(report.path("installed").size());
   }
 
@@ -74,10 +76,15 @@ class PackApiTest extends DetectionApiTest {
     Tenant t = newTenant();
     ok(t.engineer().post("/api/v1/packs/" + packId + "/enable", null));
     // tune b (severity, an exception, disabled), edit c's condition, delete d
-    Map<String, Object> tuned = body("tp-b", "process.name == 'b'", "low", List.of("user.name == 'svc'"));
+    Map<String, Object> tuned =
+        body("tp-b", "process.name == 'b'", "low", List.of("user.name == 'svc'"));
     tuned.put("enabled", false);
     ok(t.engineer().put("/api/v1/policies/tp-b", tuned));
-    ok(t.engineer().put("/api/v1/policies/tp-c", body("tp-c", "process.name == 'mine'", "high", List.of())));
+    ok(
+        t.engineer()
+            .put(
+                "/api/v1/policies/tp-c",
+                body("tp-c", "process.name == 'mine'", "high", List.of())));
     assertThat(t.engineer().delete("/api/v1/policies/tp-d").status()).isEqualTo(204);
     catalog.offer(
         pack(
@@ -111,7 +118,8 @@ class PackApiTest extends DetectionApiTest {
     assertThat(condition(t, "tp-a")).isEqualTo("process.name == 'a2'");
     JsonNode b = ok(t.viewer().get("/api/v1/policies/tp-b")).body();
     assertThat(b.path("enabled").asBoolean()).isFalse();
-    assertThat(b.path("rules").get(0).path("condition").asString()).isEqualTo("process.name == 'b2'");
+    assertThat(b.path("rules").get(0).path("condition").asString())
+        .isEqualTo("process.name == 'b2'");
     assertThat(b.path("rules").get(0).path("severity").asString()).isEqualTo("low");
     assertThat(strings(b.path("rules").get(0).path("exceptions")))
         .containsExactlyInAnyOrder("host_id == 'lab'", "user.name == 'svc'");

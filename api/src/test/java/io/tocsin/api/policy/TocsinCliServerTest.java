@@ -51,7 +51,9 @@ class TocsinCliServerTest extends DetectionApiTest {
     Tenant t = newTenant();
     String token = login(userWithRole(t.admin(), "detection_engineer").username(), PASSWORD);
     file("linux/nc.yml", policyFile("cli-nc", "process.name == 'nc'"));
-    file("linux/socat.yml", policyFile("cli-socat", "process.name == 'socat'").replace("name: nc}", "name: socat}"));
+    file(
+        "linux/socat.yml",
+        policyFile("cli-socat", "process.name == 'socat'").replace("name: nc}", "name: socat}"));
     String server = "http://localhost:" + port;
 
     Run diff = tocsin("diff", "--server", server, "--token", token, repo.toString());
@@ -68,7 +70,8 @@ class TocsinCliServerTest extends DetectionApiTest {
         .isEqualTo("CLI policy cli-nc");
 
     file("linux/nc.yml", policyFile("cli-nc", "process.name == 'ncat'"));
-    Run changed = tocsin("diff", "--exit-code", "--server", server, "--token", token, repo.toString());
+    Run changed =
+        tocsin("diff", "--exit-code", "--server", server, "--token", token, repo.toString());
     assertThat(changed.exit()).isEqualTo(1);
     assertThat(changed.out()).contains("~ update    cli-nc  (rules[r1].condition)");
   }
@@ -81,7 +84,8 @@ class TocsinCliServerTest extends DetectionApiTest {
     file("lists.yml", "lab_hosts: [lab-1]\n");
     file("a.yml", policyFile("cli-a", "host_id in lab_hosts"));
 
-    Run push = tocsin("push", "--server", "http://localhost:" + port, "--token", token, repo.toString());
+    Run push =
+        tocsin("push", "--server", "http://localhost:" + port, "--token", token, repo.toString());
 
     assertThat(push.exit()).isEqualTo(1);
     assertThat(push.err()).contains("nothing was changed").contains("VALIDATION_ERROR");
@@ -92,7 +96,8 @@ class TocsinCliServerTest extends DetectionApiTest {
   void badTokenThenOneAndUnreachableThenThree() throws IOException {
     file("a.yml", policyFile("cli-a", "process.name == 'nc'"));
 
-    Run bad = tocsin("diff", "--server", "http://localhost:" + port, "--token", "nope", repo.toString());
+    Run bad =
+        tocsin("diff", "--server", "http://localhost:" + port, "--token", "nope", repo.toString());
     Run down = tocsin("diff", "--server", "http://127.0.0.1:1", "--token", "x", repo.toString());
 
     assertThat(bad.exit()).isEqualTo(1);
@@ -110,8 +115,20 @@ class TocsinCliServerTest extends DetectionApiTest {
                 .post(
                     "/api/v1/events",
                     List.of(
-                        Map.of("event", Map.of("type", "process"), "host_id", "h1", "process", Map.of("name", "nc")),
-                        Map.of("event", Map.of("type", "process"), "host_id", "h1", "process", Map.of("name", "ls"))))
+                        Map.of(
+                            "event",
+                            Map.of("type", "process"),
+                            "host_id",
+                            "h1",
+                            "process",
+                            Map.of("name", "nc")),
+                        Map.of(
+                            "event",
+                            Map.of("type", "process"),
+                            "host_id",
+                            "h1",
+                            "process",
+                            Map.of("name", "ls"))))
                 .status())
         .isBetween(200, 202);
     file("nc.yml", policyFile("cli-bt", "process.name == 'nc'"));

@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What {@code diff} and {@code push} share: validate DIR locally, then send the whole set to
- * {@code POST /api/v1/policies/apply} (with {@code dry_run} for a diff) and print the plan.
+ * What {@code diff} and {@code push} share: validate DIR locally, then send the whole set to {@code
+ * POST /api/v1/policies/apply} (with {@code dry_run} for a diff) and print the plan.
  */
 abstract class ApplyCommand implements Callable<Integer> {
 
@@ -28,7 +28,8 @@ abstract class ApplyCommand implements Callable<Integer> {
 
   @Option(
       names = "--prune",
-      description = "also delete the tenant's policies that are not in DIR (built-in pack ones too)")
+      description =
+          "also delete the tenant's policies that are not in DIR (built-in pack ones too)")
   boolean prune;
 
   abstract boolean dryRun();

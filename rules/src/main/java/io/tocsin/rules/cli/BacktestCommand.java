@@ -32,7 +32,9 @@ final class BacktestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "one policy file")
   Path file;
 
-  @Option(names = "--from", description = "start of the range, ISO-8601 (default: 24 h before --to)")
+  @Option(
+      names = "--from",
+      description = "start of the range, ISO-8601 (default: 24 h before --to)")
   String from;
 
   @Option(names = "--to", description = "end of the range, ISO-8601 (default: now)")

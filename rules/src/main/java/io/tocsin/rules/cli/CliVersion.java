@@ -12,7 +12,13 @@ final class CliVersion implements IVersionProvider {
     var pack = BuiltinPolicies.builtinPack();
     return new String[] {
       "tocsin " + (version == null ? "dev" : version),
-      "built-in pack " + pack.id() + " " + pack.version() + " (" + pack.policies().size() + " policies)"
+      "built-in pack "
+          + pack.id()
+          + " "
+          + pack.version()
+          + " ("
+          + pack.policies().size()
+          + " policies)"
     };
   }
 }

@@ -34,7 +34,8 @@ final class PolicyBodies {
   static Map<String, Object> body(Path file) {
     try {
       ParsedFile parsed = YamlFiles.parse(file.toString(), Files.readString(file));
-      Map<String, Object> body = new LinkedHashMap<>(parsed.tree() == null ? Map.of() : parsed.tree());
+      Map<String, Object> body =
+          new LinkedHashMap<>(parsed.tree() == null ? Map.of() : parsed.tree());
       body.keySet().removeAll(FILE_ONLY);
       return body;
     } catch (IOException e) {

@@ -35,7 +35,9 @@ final class ServerClient {
       }
       JsonNode e = body.path("error");
       StringBuilder sb =
-          new StringBuilder(e.path("code").asString()).append(": ").append(e.path("message").asString());
+          new StringBuilder(e.path("code").asString())
+              .append(": ")
+              .append(e.path("message").asString());
       JsonNode problems = e.path("details").path("problems");
       for (JsonNode p : problems) {
         sb.append("\n  ")

@@ -4,14 +4,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A semantic version {@code MAJOR.MINOR.PATCH} with an optional pre-release ({@code 1.2.0-rc.1});
- * a pre-release orders before its release, pre-release labels compare as text.
+ * A semantic version {@code MAJOR.MINOR.PATCH} with an optional pre-release ({@code 1.2.0-rc.1}); a
+ * pre-release orders before its release, pre-release labels compare as text.
  */
 public record SemanticVersion(int major, int minor, int patch, String preRelease)
     implements Comparable<SemanticVersion> {
 
   private static final Pattern FORMAT =
-      Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:-([0-9A-Za-z.-]+))?");
+      Pattern.compile(
+          "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:-([0-9A-Za-z.-]+))?");
 
   public static SemanticVersion parse(String text) {
     Matcher m = FORMAT.matcher(text == null ? "" : text.strip());

@@ -12,7 +12,12 @@ import java.util.List;
  * @param message why it failed; empty when it passed
  */
 public record SampleResult(
-    boolean positive, int index, int events, List<String> firedRules, boolean passed, String message) {
+    boolean positive,
+    int index,
+    int events,
+    List<String> firedRules,
+    boolean passed,
+    String message) {
 
   public SampleResult {
     firedRules = List.copyOf(firedRules);

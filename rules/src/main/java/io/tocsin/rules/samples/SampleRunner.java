@@ -22,13 +22,13 @@ import java.util.Map;
  * Replays a policy's samples through a real {@link DetectionEngine} holding that policy alone.
  *
  * <p>A sample is either one event or a scenario {@code {events: [e1, e2, ...], repeat: n}}. A
- * single event is replayed as many times as the policy's largest threshold count (once for a
- * policy without threshold), so a threshold positive crosses the threshold. A scenario is replayed
- * as written, {@code repeat} times (default 1): that is how a sequence is written, and how a
- * negative shows that one event fewer than the threshold stays quiet. Events get an {@code id} and
- * a {@code ts} 100 ms apart; each sample starts a week after the previous one, so correlation
- * windows and suppression never carry over, and event time is then moved three days on so absence
- * timers fall due. A positive passes when the policy fires; a negative when it does not.
+ * single event is replayed as many times as the policy's largest threshold count (once for a policy
+ * without threshold), so a threshold positive crosses the threshold. A scenario is replayed as
+ * written, {@code repeat} times (default 1): that is how a sequence is written, and how a negative
+ * shows that one event fewer than the threshold stays quiet. Events get an {@code id} and a {@code
+ * ts} 100 ms apart; each sample starts a week after the previous one, so correlation windows and
+ * suppression never carry over, and event time is then moved three days on so absence timers fall
+ * due. A positive passes when the policy fires; a negative when it does not.
  */
 public final class SampleRunner {
 
@@ -49,7 +49,13 @@ public final class SampleRunner {
       LoadResult loaded = engine.reload(List.of(definition), lists, macros);
       if (!loaded.ok()) {
         results.add(
-            new SampleResult(true, 0, 0, List.of(), false, "policy does not load: " + loaded.describe().strip()));
+            new SampleResult(
+                true,
+                0,
+                0,
+                List.of(),
+                false,
+                "policy does not load: " + loaded.describe().strip()));
         return results;
       }
       int repeat = defaultRepeat(definition);
@@ -109,7 +115,8 @@ public final class SampleRunner {
         }
       }
     } catch (InvalidEventException e) {
-      return new SampleResult(positive, index, 0, List.of(), false, "invalid event: " + e.getMessage());
+      return new SampleResult(
+          positive, index, 0, List.of(), false, "invalid event: " + e.getMessage());
     }
     List<Detection> detections = new ArrayList<>(engine.evaluate(events));
     detections.addAll(engine.advanceTo(start.plus(SETTLE)));

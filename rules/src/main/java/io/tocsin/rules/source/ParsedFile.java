@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param name the file name used in problems
  * @param tree the top-level mapping; null when the file is not a mapping or does not parse
- * @param positions value positions by path ({@code rules[0].condition}, {@code samples.positive[1]})
+ * @param positions value positions by path ({@code rules[0].condition}, {@code
+ *     samples.positive[1]})
  */
 public record ParsedFile(
     String name,
@@ -40,7 +41,8 @@ public record ParsedFile(
    * The file position of {@code line:column} inside the string at {@code path} (a condition); the
    * string's own position when {@code line} is 0.
    */
-  public FileProblem problem(String path, int line, int column, boolean error, String code, String msg) {
+  public FileProblem problem(
+      String path, int line, int column, boolean error, String code, String msg) {
     Position p = positionOf(path);
     int[] at = StringPositions.map(p, lines, line, column);
     return new FileProblem(name, at[0], at[1], error, code, msg);

@@ -45,10 +45,7 @@ public final class PolicyChecker {
                 0,
                 true,
                 "DUPLICATE_ID",
-                "policy id ["
-                    + policy.definition().id()
-                    + "] is also used by "
-                    + first.name()));
+                "policy id [" + policy.definition().id() + "] is also used by " + first.name()));
         continue;
       }
       policies.add(policy);

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * A policies repository on disk: every {@code *.yml}, {@code *.yaml} and {@code *.json} file below
  * the directory is one policy, except three optional files at its top: {@code pack.yml} (the
- * manifest), {@code lists.yml} (named lists, {@code name: [values]}) and {@code macros.yml}
- * ({@code name: condition}) that the policies may use. Hidden folders ({@code .git}) are skipped.
+ * manifest), {@code lists.yml} (named lists, {@code name: [values]}) and {@code macros.yml} ({@code
+ * name: condition}) that the policies may use. Hidden folders ({@code .git}) are skipped.
  */
 public final class PolicyDirectory {
 
@@ -86,7 +86,12 @@ public final class PolicyDirectory {
               } else {
                 problems.add(
                     new FileProblem(
-                        "lists.yml", 1, 1, true, "INVALID_LIST", "list [" + name + "]: expected a list"));
+                        "lists.yml",
+                        1,
+                        1,
+                        true,
+                        "INVALID_LIST",
+                        "list [" + name + "]: expected a list"));
               }
             });
     return out;
@@ -94,7 +99,8 @@ public final class PolicyDirectory {
 
   private static Map<String, String> macros(Path dir, List<FileProblem> problems) {
     Map<String, String> out = new LinkedHashMap<>();
-    definitions(dir, "macros.yml", problems).forEach((name, value) -> out.put(name, String.valueOf(value)));
+    definitions(dir, "macros.yml", problems)
+        .forEach((name, value) -> out.put(name, String.valueOf(value)));
     return out;
   }
 

@@ -104,20 +104,14 @@ public final class PolicyFileReader {
     try {
       policy =
           new PackPolicy(
-              file.name(),
-              PolicyMaps.policy(tree),
-              positive,
-              negative,
-              falsePositives,
-              references);
+              file.name(), PolicyMaps.policy(tree), positive, negative, falsePositives, references);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       int colon = message.indexOf(": ");
       String path = colon > 0 ? message.substring(0, colon) : "";
       error(path, "INVALID_TYPE", message);
     }
-    boolean failed = problems.stream().anyMatch(FileProblem::error);
-    return new Result(failed ? null : policy, List.copyOf(problems));
+    return new Result(policy, List.copyOf(problems));
   }
 
   private void rule(Map<?, ?> rule, String at) {

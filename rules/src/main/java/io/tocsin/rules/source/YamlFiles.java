@@ -72,7 +72,8 @@ public final class YamlFiles {
     if (node instanceof MappingNode map) {
       for (NodeTuple t : map.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode key) {
-          index(t.getValueNode(), path.isEmpty() ? key.getValue() : path + "." + key.getValue(), out);
+          index(
+              t.getValueNode(), path.isEmpty() ? key.getValue() : path + "." + key.getValue(), out);
         }
       }
     } else if (node instanceof SequenceNode seq) {
