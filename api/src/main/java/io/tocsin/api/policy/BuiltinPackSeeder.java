@@ -8,7 +8,9 @@ import io.tocsin.engine.policy.LoadDiagnostic;
 import io.tocsin.engine.policy.LoadResult;
 import io.tocsin.engine.policy.PolicyDefinition;
 import io.tocsin.rules.BuiltinPolicies;
+import io.tocsin.rules.pack.Pack;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * On the first start of a database, seeds the built-in policy pack into tenant {@code default}
  * (before the server accepts requests), so a bare {@code java -jar} detects something. Seeds once
  * (a marker), never overwrites a policy id that exists; off with {@code
- * TOCSIN_LOAD_BUILTIN_POLICIES=false}.
+ * TOCSIN_LOAD_BUILTIN_POLICIES=false}. The seeding is recorded as an install of the pack at its
+ * version, so {@code POST /api/v1/packs/{id}/update} can later tell tuned policies from edited.
  */
 @Component
 class BuiltinPackSeeder implements SmartInitializingSingleton {
@@ -32,6 +35,7 @@ class BuiltinPackSeeder implements SmartInitializingSingleton {
   private static final Logger log = LoggerFactory.getLogger(BuiltinPackSeeder.class);
 
   private final PolicyService policies;
+  private final PackService packs;
   private final DefinitionStore definitions;
   private final DefinitionValidator validator;
   private final MongoTemplate mongo;
@@ -40,12 +44,14 @@ class BuiltinPackSeeder implements SmartInitializingSingleton {
 
   BuiltinPackSeeder(
       PolicyService policies,
+      PackService packs,
       DefinitionStore definitions,
       DefinitionValidator validator,
       MongoTemplate mongo,
       Clock clock,
       @Value("${tocsin.load-builtin-policies:true}") boolean enabled) {
     this.policies = policies;
+    this.packs = packs;
     this.definitions = definitions;
     this.validator = validator;
     this.mongo = mongo;
@@ -68,7 +74,8 @@ class BuiltinPackSeeder implements SmartInitializingSingleton {
       return 0;
     }
     String tenant = CurrentPrincipal.PLATFORM_TENANT;
-    List<PolicyDefinition> pack = BuiltinPolicies.load();
+    Pack builtin = BuiltinPolicies.builtinPack();
+    List<PolicyDefinition> pack = builtin.definitions();
     TenantDefinitions defs = definitions.load(tenant);
     LoadResult result =
         validator.validate(new TenantDefinitions(pack, defs.lists(), defs.macros()));
@@ -77,11 +84,15 @@ class BuiltinPackSeeder implements SmartInitializingSingleton {
     if (!broken.isEmpty()) {
       log.error("Built-in policies skipped, they do not validate:\n{}", result.describe());
     }
-    int stored = 0;
+    List<PolicyDefinition> seeded = new ArrayList<>();
     for (PolicyDefinition policy : pack) {
       if (!broken.contains(policy.id()) && policies.seed(tenant, policy)) {
-        stored++;
+        seeded.add(policy);
       }
+    }
+    int stored = seeded.size();
+    if (stored > 0) {
+      packs.recordSeed(tenant, builtin, seeded);
     }
     mongo.save(new SeedMarker(MARKER, stored, clock.instant()));
     log.info("Seeded {} built-in policies into tenant '{}'", stored, tenant);

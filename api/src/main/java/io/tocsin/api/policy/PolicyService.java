@@ -217,7 +217,8 @@ class PolicyService {
     return problems;
   }
 
-  private PolicyRecord write(
+  /** Stores one policy version (callers hold the tenant lock and validated the set). */
+  PolicyRecord write(
       String tenantId,
       PolicyRecord existing,
       PolicyDefinition policy,
