@@ -11,14 +11,17 @@ import picocli.CommandLine.Command;
     name = "tocsin",
     mixinStandardHelpOptions = true,
     versionProvider = CliVersion.class,
-    description = "Detection-as-code for Tocsin: validate, test, diff, push and backtest policies.",
+    description =
+        "Detection-as-code for Tocsin: validate, test, diff, push and backtest policies; convert"
+            + " Sigma rules.",
     subcommands = {
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       TestCommand.class,
       DiffCommand.class,
       PushCommand.class,
-      BacktestCommand.class
+      BacktestCommand.class,
+      ConvertCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

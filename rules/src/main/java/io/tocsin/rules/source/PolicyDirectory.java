@@ -1,5 +1,6 @@
 package io.tocsin.rules.source;
 
+import io.tocsin.rules.sigma.SigmaSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.util.stream.Stream;
  * A policies repository on disk: every {@code *.yml}, {@code *.yaml} and {@code *.json} file below
  * the directory is one policy, except three optional files at its top: {@code pack.yml} (the
  * manifest), {@code lists.yml} (named lists, {@code name: [values]}) and {@code macros.yml} ({@code
- * name: condition}) that the policies may use. Hidden folders ({@code .git}) are skipped.
+ * name: condition}) that the policies may use. Sigma rules (a top-level {@code detection:} or
+ * {@code correlation:}) are checked by the Sigma importer instead. Hidden folders ({@code .git})
+ * are skipped.
  */
 public final class PolicyDirectory {
 
@@ -26,10 +29,16 @@ public final class PolicyDirectory {
   /** Reads and checks every policy file of {@code dir} (or the single file {@code dir}). */
   public static CheckReport check(Path dir) {
     List<ParsedFile> files = new ArrayList<>();
+    List<SigmaSource> sigma = new ArrayList<>();
     for (Path file : policyFiles(dir)) {
-      files.add(YamlFiles.parse(name(dir, file), read(file)));
+      String text = read(file);
+      if (SigmaFiles.isSigma(text)) {
+        sigma.add(new SigmaSource(name(dir, file), text));
+      } else {
+        files.add(YamlFiles.parse(name(dir, file), text));
+      }
     }
-    List<FileProblem> problems = new ArrayList<>();
+    List<FileProblem> problems = new ArrayList<>(SigmaFiles.check(sigma));
     Map<String, List<String>> lists = lists(dir, problems);
     Map<String, String> macros = macros(dir, problems);
     CheckReport report = PolicyChecker.check(files, lists, macros);

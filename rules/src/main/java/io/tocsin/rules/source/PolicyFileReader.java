@@ -41,8 +41,8 @@ public final class PolicyFileReader {
           "exceptions");
   private static final Map<String, Set<String>> NESTED =
       Map.of(
-          "threshold", Set.of("count", "within", "group_by"),
-          "sequence", Set.of("by", "within", "steps"),
+          "threshold", Set.of("count", "within", "group_by", "distinct"),
+          "sequence", Set.of("by", "within", "steps", "ordered"),
           "absence", Set.of("expect", "within", "by"),
           "suppress", Set.of("for", "group_by"));
   private static final Set<String> SAMPLES = Set.of("positive", "negative");

@@ -204,9 +204,11 @@ class TocsinCliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"validate", "test", "diff", "push", "backtest"})
+  @ValueSource(
+      strings = {"validate", "test", "diff", "push", "backtest", "convert", "convert sigma"})
   void everyCommandHasHelp(String command) {
-    Run run = tocsin(command, "--help");
+    String[] args = (command + " --help").split(" ");
+    Run run = tocsin(args);
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).startsWith("Usage: tocsin " + command);
@@ -228,5 +230,55 @@ class TocsinCliTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("--server");
+  }
+
+  static final String SIGMA_RULE =
+      """
+      title: Whoami from a web server
+      id: 9f1c2d3e-0000-4000-8000-000000000001
+      level: high
+      tags: [attack.t1033]
+      logsource: {category: process_creation, product: linux}
+      detection:
+        selection:
+          Image|endswith: /whoami
+          ParentImage|endswith: [/nginx, /httpd]
+        condition: selection
+      """;
+
+  @Test
+  void convertSigmaWritesPolicyFilesThatValidate() throws IOException {
+    file("sigma/whoami.yml", SIGMA_RULE);
+    Path out = repo.resolve("converted");
+
+    Run convert =
+        tocsin("convert", "sigma", repo.resolve("sigma").toString(), "--out", out.toString());
+
+    assertThat(convert.exit()).as(convert.toString()).isZero();
+    assertThat(convert.out()).contains("converted whoami.yml#1 [Whoami from a web server] -> sigma-9f1c2d3e");
+    assertThat(convert.out()).contains("1 converted, 0 rejected");
+    try (var files = Files.list(out)) {
+      assertThat(files.toList()).hasSize(1);
+    }
+    Run validate = tocsin("validate", out.toString());
+    assertThat(validate.exit()).as(validate.toString()).isZero();
+  }
+
+  @Test
+  void validateChecksSigmaFilesAndReportsRejectedRulesAtTheirFile() throws IOException {
+    file("rules/whoami.yml", SIGMA_RULE);
+    file(
+        "rules/unknown-placeholder.yml",
+        SIGMA_RULE
+            .replace("9f1c2d3e-0000-4000-8000-000000000001", "9f1c2d3e-0000-4000-8000-000000000002")
+            .replace("ParentImage|endswith: [/nginx, /httpd]", "User|expand: '%web_users%'"));
+
+    Run run = tocsin("validate", repo.resolve("rules").toString());
+
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("unknown-placeholder.yml:1:1: error: Sigma rule [Whoami from a web server]")
+        .contains("%web_users%")
+        .doesNotContain("whoami.yml:1:1");
   }
 }
