@@ -6,6 +6,8 @@ import io.tocsin.api.error.RestAuthenticationEntryPoint;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.SecurityPaths;
 import io.tocsin.api.security.TokenClaims;
+import io.tocsin.api.ui.SecurityHeaders;
+import io.tocsin.api.ui.UiPaths;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +66,8 @@ class SecurityConfiguration {
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
+        // Web UI: strict Content-Security-Policy and related headers (io.tocsin.api.ui)
+        .headers(SecurityHeaders.customizer())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class)
         .oauth2ResourceServer(
@@ -79,6 +83,9 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(SecurityPaths.PUBLIC)
+                    .permitAll()
+                    // Web UI: the static single-page app holds no data (io.tocsin.api.ui)
+                    .requestMatchers(HttpMethod.GET, UiPaths.STATIC)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, SecurityPaths.INGEST)
                     .authenticated()
