@@ -84,6 +84,14 @@ final class StreamSubscriber {
     }
   }
 
+  int buffered() {
+    return buffer.size();
+  }
+
+  boolean overflowed() {
+    return overflowed.get();
+  }
+
   void close() {
     if (closed.compareAndSet(false, true)) {
       buffer.clear();
