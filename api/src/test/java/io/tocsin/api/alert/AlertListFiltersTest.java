@@ -65,8 +65,9 @@ class AlertListFiltersTest extends ApiTest {
                       + (cursor == null ? "" : "&cursor=" + cursor))
               .body();
       page.path("alerts").forEach(x -> titles.add(x.path("title").asString()));
-      cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
-    } while (cursor != null);
+      // null cursors are left out of the JSON
+      cursor = page.path("next_cursor").isString() ? page.path("next_cursor").asString() : null;
+    } while (cursor != null && titles.size() < 10);
     assertThat(titles).containsExactly("n0", "n1", "n2", "n3", "n4");
   }
 
