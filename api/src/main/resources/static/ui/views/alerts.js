@@ -8,6 +8,8 @@ import {openStream} from '../stream.js';
 export const CLOSE_REASONS = ['true_positive', 'false_positive', 'benign', 'duplicate', 'other'];
 const RANGES = [['', 'Any time'], ['1h', 'Last hour'], ['24h', 'Last 24 h'], ['7d', 'Last 7 days'],
   ['30d', 'Last 30 days']];
+const DEFAULT_FILTER = {status: 'open', severity: '', policy_id: '', host_id: '', assignee: '',
+  tag: '', range: '', condition: '', sort: '-created_at'};
 const RANGE_MS = {'1h': 3600e3, '24h': 86400e3, '7d': 7 * 86400e3, '30d': 30 * 86400e3};
 
 export function closeDialog(count) {
@@ -21,8 +23,7 @@ export function closeDialog(count) {
 export function render(main) {
   const state = {
     filter: JSON.parse(sessionStorage.getItem('tocsin.alerts.filter') || 'null') ||
-      {status: 'open', severity: '', policy_id: '', host_id: '', assignee: '', tag: '', range: '',
-        condition: '', sort: '-created_at'},
+      {...DEFAULT_FILTER},
     rows: [], selected: new Set(), cursor: null, offset: 0, hasMore: false, focus: 0, total: 0,
   };
   const triage = can('triage');
@@ -63,7 +64,10 @@ export function render(main) {
     select('sort', [['-created_at', 'Newest'], ['created_at', 'Oldest'],
       ['-risk_score', 'Highest risk'], ['-updated_at', 'Recently changed']]),
     h('button', {class: 'secondary small', id: 'f-reset', onclick: () => {
-      state.filter = {status: 'open', sort: '-created_at'}; main.dispatchEvent(new Event('reset'));
+      state.filter = {...DEFAULT_FILTER};
+      filters.querySelectorAll('input, select').forEach((el) => { el.value = state.filter[el.name] || ''; });
+      condition.value = '';
+      reload();
     }}, 'Reset'));
 
   const live = h('span', {class: 'live', id: 'live-state'}, 'connecting…');
@@ -95,7 +99,6 @@ export function render(main) {
     tabs, filters, h('div', {class: 'condition-row'}, condition), conditionError, bulk, banner,
     table, h('div', {class: 'pager'}, summary, more));
 
-  main.addEventListener('reset', () => { clear(main); sessionStorage.removeItem('tocsin.alerts.filter'); stop(); render(main); });
 
   function params() {
     const f = state.filter;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -172,7 +173,9 @@ class WebUiBrowserIT {
     assertThat(text(By.id("history"))).contains("closed");
     assertThat(browser.findElement(By.id("policy-link")).getAttribute("href"))
         .contains("#/policies/");
+    browser.manage().window().setSize(new Dimension(1440, 1900));
     screenshot("alert-detail");
+    browser.manage().window().setSize(new Dimension(1440, 1000));
 
     otherScreens(marker);
   }
