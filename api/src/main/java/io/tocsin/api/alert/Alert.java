@@ -22,6 +22,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
     def = "{'tenantId': 1, 'status': 1, 'createdAt': -1}")
 @CompoundIndex(name = "tenant_host_created", def = "{'tenantId': 1, 'hostId': 1, 'createdAt': -1}")
 @CompoundIndex(
+    name = "tenant_status_severity_created",
+    def = "{'tenantId': 1, 'status': 1, 'severity': 1, 'createdAt': -1}")
+@CompoundIndex(
+    name = "tenant_severity_created",
+    def = "{'tenantId': 1, 'severity': 1, 'createdAt': -1}")
+@CompoundIndex(
     name = "tenant_policy_created",
     def = "{'tenantId': 1, 'policyId': 1, 'createdAt': -1}")
 @CompoundIndex(

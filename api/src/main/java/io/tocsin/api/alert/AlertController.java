@@ -29,11 +29,17 @@ class AlertController {
   private final AlertQueries queries;
   private final AlertTriage triage;
   private final AlertResponses responses;
+  private final AlertConditions conditions;
 
-  AlertController(AlertQueries queries, AlertTriage triage, AlertResponses responses) {
+  AlertController(
+      AlertQueries queries,
+      AlertTriage triage,
+      AlertResponses responses,
+      AlertConditions conditions) {
     this.queries = queries;
     this.triage = triage;
     this.responses = responses;
+    this.conditions = conditions;
   }
 
   @GetMapping
@@ -47,15 +53,28 @@ class AlertController {
       @RequestParam(name = "policy_id", required = false) String policyId,
       @RequestParam(name = "host_id", required = false) String hostId,
       @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String condition,
+      @RequestParam(required = false) String sort,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Long offset,
       @RequestParam(required = false) String cursor) {
     if (status != null && !AlertTriage.STATUSES.contains(status)) {
       throw AlertValidation.invalid("status", "must be one of " + AlertTriage.STATUSES);
     }
-    if (severity != null) {
-      AlertValidation.severity(severity);
-    }
+    AlertStore.Order order =
+        sort == null || sort.isBlank()
+            ? AlertStore.Order.NEWEST
+            : AlertStore.Order.fromWire(sort.trim())
+                .orElseThrow(
+                    () ->
+                        AlertValidation.invalid(
+                            "sort",
+                            "must be one of -created_at, created_at, -risk_score, -updated_at"));
+    AlertQueries.Filter filter =
+        filter(
+            principal, status, severity, startTime, endTime, policyId, hostId, assignee, tag,
+            condition);
     if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
       throw AlertValidation.invalid("limit", "must be between 1 and " + ListResponse.MAX_LIMIT);
     }
@@ -64,17 +83,8 @@ class AlertController {
     }
     int size = ListResponse.limit(limit);
     long skip = offset == null ? 0 : offset;
-    AlertQueries.Filter filter =
-        new AlertQueries.Filter(
-            status,
-            AlertValidation.severityName(severity),
-            time("start_time", startTime),
-            time("end_time", endTime),
-            policyId,
-            hostId,
-            assignee);
     PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
-    AlertQueries.Page page = queries.list(principal.tenantId(), filter, size, skip, after);
+    AlertQueries.Page page = queries.list(principal.tenantId(), filter, order, size, skip, after);
     Map<String, Object> body = ListResponse.of("alerts", page.alerts(), page.total(), size, skip);
     if (after != null) {
       body.remove("offset");
@@ -82,6 +92,60 @@ class AlertController {
     body.put("has_more", page.hasMore());
     body.put("next_cursor", page.nextCursor());
     return body;
+  }
+
+  /** The number of alerts per status under the list's other filters: the queue's tab counts. */
+  @GetMapping("/counts")
+  @PreAuthorize(Authz.VIEWER)
+  Map<String, Object> counts(
+      CurrentPrincipal principal,
+      @RequestParam(required = false) String severity,
+      @RequestParam(name = "start_time", required = false) String startTime,
+      @RequestParam(name = "end_time", required = false) String endTime,
+      @RequestParam(name = "policy_id", required = false) String policyId,
+      @RequestParam(name = "host_id", required = false) String hostId,
+      @RequestParam(required = false) String assignee,
+      @RequestParam(required = false) String tag,
+      @RequestParam(required = false) String condition) {
+    AlertQueries.Filter filter =
+        filter(
+            principal, null, severity, startTime, endTime, policyId, hostId, assignee, tag,
+            condition);
+    Map<String, Long> counts = queries.countsByStatus(principal.tenantId(), filter);
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    return Map.of("counts", counts, "total", total);
+  }
+
+  private AlertQueries.Filter filter(
+      CurrentPrincipal principal,
+      String status,
+      String severity,
+      String startTime,
+      String endTime,
+      String policyId,
+      String hostId,
+      String assignee,
+      String tag,
+      String condition) {
+    if (severity != null) {
+      AlertValidation.severity(severity);
+    }
+    return new AlertQueries.Filter(
+        status,
+        AlertValidation.severityName(severity),
+        time("start_time", startTime),
+        time("end_time", endTime),
+        blankToNull(policyId),
+        blankToNull(hostId),
+        blankToNull(assignee),
+        blankToNull(tag),
+        condition == null || condition.isBlank()
+            ? null
+            : conditions.criteria(principal.tenantId(), condition));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   @GetMapping("/{id}")

@@ -34,6 +34,9 @@ class AlertQueries {
    * @param policyId policy
    * @param hostId host
    * @param assignee user id, username or email
+   * @param tag one of the alert's tags
+   * @param condition a condition-language filter on the triggering events, see {@link
+   *     AlertConditions}
    */
   record Filter(
       String status,
@@ -42,7 +45,25 @@ class AlertQueries {
       Instant to,
       String policyId,
       String hostId,
-      String assignee) {}
+      String assignee,
+      String tag,
+      Criteria condition) {
+
+    Filter(
+        String status,
+        String severity,
+        Instant from,
+        Instant to,
+        String policyId,
+        String hostId,
+        String assignee) {
+      this(status, severity, from, to, policyId, hostId, assignee, null, null);
+    }
+
+    Filter withStatus(String newStatus) {
+      return new Filter(newStatus, severity, from, to, policyId, hostId, assignee, tag, condition);
+    }
+  }
 
   /**
    * One page of alerts.
@@ -66,6 +87,50 @@ class AlertQueries {
 
   /** Newest first; {@code after} (a cursor) wins over {@code offset}. */
   Page list(String tenantId, Filter f, int limit, long offset, PageCursor after) {
+    return list(tenantId, f, AlertStore.Order.NEWEST, limit, offset, after);
+  }
+
+  /**
+   * In {@code order}; cursors page the two {@code created_at} orders, the others page by offset.
+   */
+  Page list(
+      String tenantId, Filter f, AlertStore.Order order, int limit, long offset, PageCursor after) {
+    Optional<Criteria> built = criteria(tenantId, f);
+    if (built.isEmpty()) {
+      return new Page(List.of(), 0, false, null);
+    }
+    Criteria c = built.get();
+    long total = store.count(c);
+    boolean byCursor = order.cursored();
+    if (after != null && byCursor) {
+      boolean desc = order == AlertStore.Order.NEWEST;
+      c =
+          c.andOperator(
+              new Criteria()
+                  .orOperator(
+                      desc ? where("createdAt").lt(after.ts()) : where("createdAt").gt(after.ts()),
+                      desc
+                          ? where("createdAt").is(after.ts()).and("_id").lt(after.id())
+                          : where("createdAt").is(after.ts()).and("_id").gt(after.id())));
+    }
+    List<Alert> found = store.page(c, order, limit + 1, after == null ? offset : 0);
+    boolean hasMore = found.size() > limit;
+    List<Alert> shown = hasMore ? found.subList(0, limit) : found;
+    Alert last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+    String next = hasMore && byCursor ? new PageCursor(last.createdAt, last.id).encode() : null;
+    return new Page(shown.stream().map(AlertViews::view).toList(), total, hasMore, next);
+  }
+
+  /** How many alerts match the filter in each status (the filter's own status is ignored). */
+  Map<String, Long> countsByStatus(String tenantId, Filter f) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String status : AlertTriage.STATUSES) {
+      counts.put(status, criteria(tenantId, f.withStatus(status)).map(store::count).orElse(0L));
+    }
+    return counts;
+  }
+
+  private Optional<Criteria> criteria(String tenantId, Filter f) {
     Criteria c = where("tenantId").is(tenantId);
     if (f.status() != null) {
       c = c.and("status").is(f.status());
@@ -82,9 +147,12 @@ class AlertQueries {
     if (f.assignee() != null) {
       Optional<User> user = assignees.resolve(tenantId, f.assignee());
       if (user.isEmpty()) {
-        return new Page(List.of(), 0, false, null);
+        return Optional.empty();
       }
       c = c.and("assigneeId").is(user.get().getId());
+    }
+    if (f.tag() != null) {
+      c = c.and("tags").is(f.tag());
     }
     if (f.from() != null || f.to() != null) {
       Criteria time = c.and("createdAt");
@@ -95,21 +163,10 @@ class AlertQueries {
         time = time.lt(f.to());
       }
     }
-    long total = store.count(c);
-    if (after != null) {
-      c =
-          c.andOperator(
-              new Criteria()
-                  .orOperator(
-                      where("createdAt").lt(after.ts()),
-                      where("createdAt").is(after.ts()).and("_id").lt(after.id())));
+    if (f.condition() != null) {
+      c = c.andOperator(f.condition());
     }
-    List<Alert> found = store.page(c, limit + 1, after == null ? offset : 0);
-    boolean hasMore = found.size() > limit;
-    List<Alert> shown = hasMore ? found.subList(0, limit) : found;
-    Alert last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-    String next = hasMore ? new PageCursor(last.createdAt, last.id).encode() : null;
-    return new Page(shown.stream().map(AlertViews::view).toList(), total, hasMore, next);
+    return Optional.of(c);
   }
 
   Map<String, Object> detail(String tenantId, String id) {

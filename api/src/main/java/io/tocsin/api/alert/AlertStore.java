@@ -49,12 +49,41 @@ class AlertStore {
     return mongo.replace(current, alert).getMatchedCount() == 1;
   }
 
+  /** Orders of the alert list; the id breaks ties so pages are stable. */
+  enum Order {
+    NEWEST("-created_at", Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id"))),
+    OLDEST("created_at", Sort.by(Sort.Order.asc("createdAt"), Sort.Order.asc("_id"))),
+    RISK("-risk_score", Sort.by(Sort.Order.desc("riskScore"), Sort.Order.desc("_id"))),
+    UPDATED("-updated_at", Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("_id")));
+
+    final String wire;
+    final Sort sort;
+
+    Order(String wire, Sort sort) {
+      this.wire = wire;
+      this.sort = sort;
+    }
+
+    boolean cursored() {
+      return this == NEWEST || this == OLDEST;
+    }
+
+    static Optional<Order> fromWire(String value) {
+      for (Order o : values()) {
+        if (o.wire.equals(value)) {
+          return Optional.of(o);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
   List<Alert> page(Criteria filter, int limit, long offset) {
-    Query query =
-        Query.query(filter)
-            .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("_id")))
-            .skip(offset)
-            .limit(limit);
+    return page(filter, Order.NEWEST, limit, offset);
+  }
+
+  List<Alert> page(Criteria filter, Order order, int limit, long offset) {
+    Query query = Query.query(filter).with(order.sort).skip(offset).limit(limit);
     return mongo.find(query, Alert.class);
   }
 

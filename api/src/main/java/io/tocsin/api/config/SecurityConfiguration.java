@@ -8,6 +8,8 @@ import io.tocsin.api.security.MetricsAccess;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.SecurityPaths;
 import io.tocsin.api.security.UnmappedPaths;
+import io.tocsin.api.ui.SecurityHeaders;
+import io.tocsin.api.ui.UiPaths;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +71,8 @@ class SecurityConfiguration {
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
         .requestCache(cache -> cache.disable())
+        // Web UI: strict Content-Security-Policy and related headers (io.tocsin.api.ui)
+        .headers(SecurityHeaders.customizer())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .addFilterBefore(apiKeyFilter, BearerTokenAuthenticationFilter.class)
         .addFilterBefore(metrics.filter(), BearerTokenAuthenticationFilter.class)
@@ -87,6 +91,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(MetricsAccess.PATH)
                     .access(metrics.readers())
+                    // Web UI: the static single-page app holds no data (io.tocsin.api.ui)
+                    .requestMatchers(HttpMethod.GET, UiPaths.STATIC)
+                    .permitAll()
                     .requestMatchers(unmapped)
                     .permitAll()
                     .requestMatchers(HttpMethod.POST, SecurityPaths.INGEST)

@@ -255,7 +255,8 @@ class TocsinCliTest {
         tocsin("convert", "sigma", repo.resolve("sigma").toString(), "--out", out.toString());
 
     assertThat(convert.exit()).as(convert.toString()).isZero();
-    assertThat(convert.out()).contains("converted whoami.yml#1 [Whoami from a web server] -> sigma-9f1c2d3e");
+    assertThat(convert.out())
+        .contains("converted whoami.yml#1 [Whoami from a web server] -> sigma-9f1c2d3e");
     assertThat(convert.out()).contains("1 converted, 0 rejected");
     try (var files = Files.list(out)) {
       assertThat(files.toList()).hasSize(1);

@@ -40,6 +40,13 @@ public final class BsonH2Backend extends H2Backend {
 
   private final boolean secondaryIndexes;
 
+  /**
+   * Collections whose secondary indexes are kept whatever the setting: the alert queue (web UI)
+   * must open fast on a tenant with 100,000 alerts, and alerts are written far less often than
+   * events, so the extra B-tree updates do not touch the ingest rate (docs/ui.md).
+   */
+  private static final java.util.Set<String> ALWAYS_INDEXED = java.util.Set.of("alerts");
+
   private BsonH2Backend(MVStore store, boolean secondaryIndexes) {
     super(store);
     this.secondaryIndexes = secondaryIndexes;
@@ -111,7 +118,7 @@ public final class BsonH2Backend extends H2Backend {
     protected Index<Object> openOrCreateSecondaryIndex(
         String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
       String mapName = getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName;
-      if (!maintainsSecondaryIndexes() || sparse) {
+      if (!(maintainsSecondaryIndexes() || ALWAYS_INDEXED.contains(collectionName)) || sparse) {
         // Entries left from a run that maintained them would be stale by the next such run.
         if (getMvStore().hasMap(mapName)) {
           getMvStore().removeMap(mapName);
