@@ -114,7 +114,7 @@ class KafkaConfiguration {
 
   /** The engine worker, unless this process only ingests ({@code TOCSIN_ROLE=api}). */
   @Configuration(proxyBeanMethods = false)
-  @Conditional(OnWorkerRole.class)
+  @Conditional({OnKafkaCondition.class, OnWorkerRole.class}) // scanned on its own, too
   static class Worker {
 
     @Bean(destroyMethod = "closeAll")
