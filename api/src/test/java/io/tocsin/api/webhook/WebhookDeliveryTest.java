@@ -88,7 +88,7 @@ class WebhookDeliveryTest extends WebhookTestBase {
 
   @Test
   void receiverSlowerThanTheReadTimeoutIsRetried() throws Exception {
-    receiver().then(new Reply(200, null, 1500));
+    receiver().then(new Reply(200, null, 6000));
     Tenant t = newTenant();
     String hook = webhook(t, Map.of());
     raiseAlert(t, "pol-timeout", Severity.HIGH);
