@@ -7,11 +7,13 @@ import io.tocsin.agent.config.ConfigLoader;
 import io.tocsin.agent.deliver.StateFile;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +54,8 @@ class AgentEndToEndTest {
         assertThat(snapshot.path("processes").size()).isPositive();
         assertThat(snapshot.path("system_metrics").path("memory").path("total").asLong())
             .isPositive();
-        Thread.sleep(400); // the first scan is the baseline
+        // The first process scan is the baseline: a process started before it ends is not new.
+        await(() -> agent.stats().scans.get() >= 1);
 
         String a = "0." + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         before = new ProcessBuilder("sleep", "30", a).start();
@@ -80,7 +83,7 @@ class AgentEndToEndTest {
         for (Process p : new Process[] {before, during}) {
           if (p != null) {
             p.destroyForcibly();
-            p.waitFor(5, TimeUnit.SECONDS);
+            p.waitFor(60, TimeUnit.SECONDS);
           }
         }
       }
@@ -153,13 +156,10 @@ class AgentEndToEndTest {
                     && server.storedIds.contains(e.path("id").asString()));
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 20 s");
-      }
-      Thread.sleep(20);
-    }
+  private static void await(BooleanSupplier condition) {
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(20))
+        .until(condition::getAsBoolean);
   }
 }

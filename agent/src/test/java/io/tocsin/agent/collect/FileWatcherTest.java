@@ -8,9 +8,11 @@ import io.tocsin.model.Event;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +60,17 @@ class FileWatcherTest {
     await(op("modify", a));
     Path sub = Files.createDirectory(tmp.resolve("sub"));
     await(op("create", sub));
-    Thread.sleep(100); // let the watcher add the new directory
+    // The watcher adds the new directory on its own thread: wait until a file written in it is
+    // seen.
+    Path probe = sub.resolve("probe");
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              Files.writeString(probe, "x");
+              return events.stream().anyMatch(e -> probe.toString().equals(e.get("file.path")));
+            });
     Path b = sub.resolve("b.bin");
     Files.move(a, b);
     if (renames) {
@@ -84,14 +96,10 @@ class FileWatcherTest {
         operation.equals(e.get("file.operation")) && path.toString().equals(e.get("file.path"));
   }
 
-  private void await(Predicate<Event> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (events.stream().anyMatch(condition)) {
-        return;
-      }
-      Thread.sleep(20);
-    }
-    throw new AssertionError("no matching file event in " + events);
+  private void await(Predicate<Event> condition) {
+    Awaitility.await("a matching file event")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> events.stream().anyMatch(condition));
   }
 }

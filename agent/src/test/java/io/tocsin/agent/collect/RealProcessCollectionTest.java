@@ -47,7 +47,7 @@ class RealProcessCollectionTest {
       assertThat(start.get("process.user")).isEqualTo(System.getProperty("user.name"));
     } finally {
       sleep.destroy();
-      sleep.waitFor(5, TimeUnit.SECONDS);
+      sleep.waitFor(60, TimeUnit.SECONDS);
     }
     List<Event> after = tracker.scan();
     assertThat(after)

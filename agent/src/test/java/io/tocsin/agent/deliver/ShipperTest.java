@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,7 @@ class ShipperTest {
     shipper =
         new Shipper(
             queue,
-            new ServerClient(server.uri(), "secret-key", Duration.ofSeconds(2)),
+            new ServerClient(server.uri(), "secret-key", Duration.ofSeconds(30)),
             spool,
             new Shipper.Settings(batchSize, Duration.ofMillis(100), retries),
             new Backoff(Duration.ofMillis(10), Duration.ofMillis(40), () -> 0.5),
@@ -88,7 +90,8 @@ class ShipperTest {
   void batchesBySizeGzipsAndAuthenticates() throws Exception {
     List<String> ids = offer(250);
     shipper(100, 0, recordingSleeper, Clock.systemUTC()).start();
-    await(() -> server.storedIds.size() == 250);
+    // The server stores before the shipper sees its 2xx and counts: wait for both.
+    await(() -> server.storedIds.size() == 250 && stats.sent.get() == 250);
 
     List<FakeServer.Request> posts = server.requestsTo("/api/v1/events");
     assertThat(posts).hasSize(3);
@@ -343,13 +346,14 @@ class ShipperTest {
 
   static volatile java.util.function.Supplier<String> lastStats = () -> "";
 
-  static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met in 15 s; " + lastStats.get());
-      }
-      Thread.sleep(10);
+  static void await(BooleanSupplier condition) {
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofMinutes(2))
+          .pollInterval(Duration.ofMillis(10))
+          .until(condition::getAsBoolean);
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError("condition not met in 2 min; " + lastStats.get(), e);
     }
   }
 

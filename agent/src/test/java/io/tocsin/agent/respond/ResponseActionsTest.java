@@ -45,7 +45,7 @@ class ResponseActionsTest {
   @AfterEach
   void tearDown() throws Exception {
     child.destroyForcibly();
-    child.waitFor(5, TimeUnit.SECONDS);
+    child.waitFor(60, TimeUnit.SECONDS);
     server.close();
   }
 
@@ -68,7 +68,7 @@ class ResponseActionsTest {
             () -> List.of(InetAddress.getLoopbackAddress()),
             true);
     return new CommandPoller(
-        new ServerClient(server.uri(), "k", Duration.ofSeconds(2)),
+        new ServerClient(server.uri(), "k", Duration.ofSeconds(30)),
         "host-1",
         List.of(
             new KillProcessAction(enabled, Duration.ofSeconds(2)),
@@ -135,7 +135,7 @@ class ResponseActionsTest {
     Map<String, CommandResult> results = poller.pollOnce();
 
     assertThat(results.values()).extracting(CommandResult::status).containsOnly("succeeded");
-    assertThat(child.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(file).doesNotExist();
     String qid = reported("c2").path("details").path("quarantine_id").asString();
     Path stored = tmp.resolve("quarantine").resolve(qid);

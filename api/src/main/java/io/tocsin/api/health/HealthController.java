@@ -1,5 +1,6 @@
 package io.tocsin.api.health;
 
+import io.tocsin.api.storage.StoreHealthIndicator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,16 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 class HealthController {
 
   private final MongoTemplate mongo;
+  private final ObjectProvider<StoreHealthIndicator> store;
   private final ApplicationAvailability availability;
   private final Clock clock;
   private final String version;
 
   HealthController(
       MongoTemplate mongo,
+      ObjectProvider<StoreHealthIndicator> store,
       ApplicationAvailability availability,
       Clock clock,
       ObjectProvider<BuildProperties> build) {
     this.mongo = mongo;
+    this.store = store;
     this.availability = availability;
     this.clock = clock;
     BuildProperties properties = build.getIfAvailable();
@@ -62,7 +66,12 @@ class HealthController {
     return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 
+  /** The store's own indicator where there is one (embedded: also whether its file is open). */
   private boolean databaseUp() {
+    StoreHealthIndicator indicator = store.getIfAvailable();
+    if (indicator != null) {
+      return indicator.isUp();
+    }
     try {
       mongo.executeCommand(new Document("ping", 1));
       return true;

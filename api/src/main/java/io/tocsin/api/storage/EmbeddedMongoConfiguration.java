@@ -14,7 +14,6 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -107,7 +106,7 @@ class EmbeddedMongoConfiguration {
   }
 
   @Bean("mongoHealthContributor")
-  HealthIndicator embeddedMongoHealthIndicator(MongoTemplate template) {
-    return new StoreHealthIndicator(template, "embedded");
+  StoreHealthIndicator embeddedMongoHealthIndicator(MongoTemplate template, MVStore store) {
+    return new StoreHealthIndicator(template, "embedded", store::isClosed);
   }
 }

@@ -27,6 +27,7 @@ public final class EmbeddedStoreCommitter implements AutoCloseable {
   private final ReentrantLock commitLock = new ReentrantLock();
   private final AtomicLong requested = new AtomicLong();
   private volatile long completed;
+  private volatile boolean reportedClosed;
   private final ScheduledExecutorService timer;
 
   EmbeddedStoreCommitter(MVStore store, long intervalMillis) {
@@ -55,11 +56,26 @@ public final class EmbeddedStoreCommitter implements AutoCloseable {
       }
       // Every ticket up to here was taken after its writes, so this commit includes them.
       long upTo = requested.get();
-      store.commit();
-      store.sync();
+      commitAndSync();
       completed = upTo;
     } finally {
       commitLock.unlock();
+    }
+  }
+
+  private void commitAndSync() {
+    try {
+      store.commit();
+      store.sync();
+    } catch (RuntimeException e) {
+      if (store.isClosed() && !reportedClosed) {
+        reportedClosed = true;
+        log.error(
+            "The embedded store was closed by a failed commit: every write fails and health is"
+                + " DOWN until the server is restarted (docs/operations.md)",
+            e);
+      }
+      throw e;
     }
   }
 

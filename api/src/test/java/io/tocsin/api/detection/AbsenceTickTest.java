@@ -41,7 +41,7 @@ class AbsenceTickTest extends DetectionApiTest {
     assertThat(engines.evaluate(t.id(), List.of(login(t.id())))).isEmpty();
 
     await()
-        .atMost(Duration.ofSeconds(5))
+        .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(200))
         .until(() -> t.viewer().get("/api/v1/alerts").body().path("total").asInt() == 1);
     var alert = t.viewer().get("/api/v1/alerts").body().path("alerts").get(0);

@@ -14,8 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,7 +95,7 @@ class PackagedJarIT {
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
       }
     } finally {
-      server.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+      server.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
     }
 
     server = start(data, dataDir.resolve("server-2.log"));
@@ -154,7 +158,7 @@ class PackagedJarIT {
                   "rules",
                   List.of(Map.of("condition", "process.name == 'sync-marker.exe'"))));
       assertThat(policy.status()).as(policy.toString()).isEqualTo(201);
-      awaitPolicyLive(onFirst, "sync-marker.exe", Duration.ofSeconds(5));
+      awaitPolicyLive(onFirst, "sync-marker.exe");
     } finally {
       stop(second);
       stop(first);
@@ -162,32 +166,34 @@ class PackagedJarIT {
   }
 
   /** Sends a marker event until the policy raises a detection (policy changes go live async). */
-  private static void awaitPolicyLive(ApiClient admin) throws InterruptedException {
-    awaitPolicyLive(admin, "crash-marker.exe", Duration.ofSeconds(30));
+  private static void awaitPolicyLive(ApiClient admin) {
+    awaitPolicyLive(admin, "crash-marker.exe");
   }
 
-  private static void awaitPolicyLive(ApiClient admin, String marker, Duration within)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(within);
-    for (int i = 0; Instant.now().isBefore(deadline); i++) {
-      Response r =
-          admin.post(
-              "/api/v1/events",
-              Map.of(
-                  "id",
-                  "probe-" + marker + "-" + i,
-                  "host_id",
-                  "h-crash",
-                  "event",
-                  Map.of("type", "process", "action", "start"),
-                  "process",
-                  Map.of("name", marker, "pid", 1)));
-      if (r.body().path("detections").asInt() > 0) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("policy not live in " + within);
+  private static void awaitPolicyLive(ApiClient admin, String marker) {
+    AtomicInteger probe = new AtomicInteger();
+    Awaitility.await("policy matching " + marker + " live")
+        .atMost(Duration.ofMinutes(2))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                admin
+                        .post(
+                            "/api/v1/events",
+                            Map.of(
+                                "id",
+                                "probe-" + marker + "-" + probe.getAndIncrement(),
+                                "host_id",
+                                "h-crash",
+                                "event",
+                                Map.of("type", "process", "action", "start"),
+                                "process",
+                                Map.of("name", marker, "pid", 1)))
+                        .body()
+                        .path("detections")
+                        .asInt()
+                    > 0);
   }
 
   private Process start(Path data, Path log) throws Exception {
@@ -229,27 +235,26 @@ class PackagedJarIT {
 
   private static void stop(Process server) throws InterruptedException {
     server.destroy();
-    if (!server.waitFor(20, TimeUnit.SECONDS)) {
+    if (!server.waitFor(60, TimeUnit.SECONDS)) {
       server.destroyForcibly();
     }
   }
 
+  /**
+   * Waits for the first healthy answer. The bound is generous on purpose: on a machine at load
+   * average 11-13 a start took longer than the 120 s this test used to allow.
+   */
   private static void awaitHealthy(ApiClient api, Process server, Path log) throws Exception {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      if (!server.isAlive()) {
-        throw new AssertionError("server exited early:\n" + Files.readString(log));
-      }
-      try {
-        if (api.get("/api/v1/health").status() == 200) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
+    try {
+      Awaitility.await("server healthy")
+          .atMost(Duration.ofMinutes(10))
+          .pollInterval(Duration.ofMillis(500))
+          .failFast("server exited early", () -> !server.isAlive())
+          .ignoreExceptions() // not listening yet
+          .until(() -> api.get("/api/v1/health").status() == 200);
+    } catch (ConditionTimeoutException | TerminalFailureException e) {
+      throw new AssertionError(e.getMessage() + ":\n" + Files.readString(log), e);
     }
-    throw new AssertionError("server not healthy in time:\n" + Files.readString(log));
   }
 
   private static int freePort() throws IOException {

@@ -200,7 +200,7 @@ class ListsAndMacrosTest extends DetectionApiTest {
     ok(t.engineer().put("/api/v1/lists/admins", Map.of("values", List.of("alice", "bob"))));
 
     await()
-        .atMost(Duration.ofSeconds(1))
+        .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> !engines.evaluate(t.id(), List.of(event(t.id(), "bob"))).isEmpty());
   }
@@ -217,7 +217,7 @@ class ListsAndMacrosTest extends DetectionApiTest {
             .put("/api/v1/macros/watched", Map.of("condition", "user.name in ('alice', 'bob')")));
 
     await()
-        .atMost(Duration.ofSeconds(1))
+        .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> !engines.evaluate(t.id(), List.of(event(t.id(), "bob"))).isEmpty());
   }

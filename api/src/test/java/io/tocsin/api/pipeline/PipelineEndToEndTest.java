@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -71,19 +74,20 @@ class PipelineEndToEndTest extends ApiTest {
     String policyId = policy.text("id");
 
     // Policy changes go live asynchronously (within a second): send fresh events until one fires.
-    String firing = null;
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    for (int i = 0; firing == null && Instant.now().isBefore(deadline); i++) {
-      String id = "e2e-" + i;
-      Response r = a.post("/api/v1/events", event(id, marker));
-      assertThat(r.status()).as(r.toString()).isEqualTo(200);
-      if (r.body().path("detections").asInt() > 0) {
-        firing = id;
-      } else {
-        sleep(200);
-      }
-    }
-    assertThat(firing).as("a detection within 15 s").isNotNull();
+    AtomicInteger attempt = new AtomicInteger();
+    String firing =
+        Awaitility.await("a detection of the new policy")
+            .atMost(Duration.ofMinutes(2))
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> {
+                  String id = "e2e-" + attempt.getAndIncrement();
+                  Response r = a.post("/api/v1/events", event(id, marker));
+                  assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                  return r.body().path("detections").asInt() > 0 ? id : null;
+                },
+                Objects::nonNull);
 
     JsonNode alerts = alertsOf(a, policyId);
     assertThat(alerts.size()).isEqualTo(1);
@@ -110,14 +114,5 @@ class PipelineEndToEndTest extends ApiTest {
     Response r = client.get("/api/v1/alerts?policy_id=" + policyId);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
     return r.body().path("alerts");
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

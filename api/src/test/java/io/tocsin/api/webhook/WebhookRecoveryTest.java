@@ -11,6 +11,7 @@ import io.tocsin.engine.policy.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -54,8 +55,10 @@ class WebhookRecoveryTest extends WebhookTestBase {
           Query.query(where("_id").is(orphan)),
           new Update().set("claim", "crashed-server").set("dueAt", leaseEnd),
           Delivery.class);
-      Thread.sleep(200);
-      assertThat(receiver.requests()).as("nothing sent while stopped").isEmpty();
+      Awaitility.await("nothing sent while stopped")
+          .during(Duration.ofMillis(200))
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> receiver.requests().isEmpty());
     } finally {
       dispatcher.start();
     }

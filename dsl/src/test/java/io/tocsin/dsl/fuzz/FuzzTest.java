@@ -174,7 +174,7 @@ class FuzzTest {
 
   static void survives(String input) {
     assertTimeoutPreemptively(
-        Duration.ofSeconds(3),
+        Duration.ofSeconds(30), // a hang guard, not a speed target: generous on a busy machine
         () -> {
           CheckResult result = Conditions.check(input, CONTEXT);
           assertThat(result.ok()).isEqualTo(result.errors().isEmpty());

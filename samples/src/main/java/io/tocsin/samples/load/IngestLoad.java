@@ -52,6 +52,10 @@ public final class IngestLoad {
   }
 
   public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.println(LoadOptions.usage());
+      return;
+    }
     new IngestLoad(LoadOptions.parse(args), System.out).run();
   }
 

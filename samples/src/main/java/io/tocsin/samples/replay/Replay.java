@@ -1,6 +1,7 @@
 package io.tocsin.samples.replay;
 
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,19 +37,47 @@ public final class Replay {
   }
 
   public static void main(String[] args) {
-    try {
-      ReplayOptions options = ReplayOptions.parse(List.of(args), System::getenv);
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      int sent = new Replay(options, http, Clock.systemUTC(), System.out).run();
-      System.out.println("replayed " + sent + " events");
-    } catch (IllegalArgumentException e) {
-      System.err.println("error: " + e.getMessage());
-      System.err.print(ReplayOptions.USAGE);
-      System.exit(2);
-    } catch (Exception e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(1);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    System.exit(cli(List.of(args), System::getenv, http, System.out, System.err));
+  }
+
+  /** The command line: returns the exit status (0 done, 1 failed, 2 bad options). */
+  static int cli(
+      List<String> args,
+      Function<String, String> env,
+      HttpClient http,
+      PrintStream out,
+      PrintStream err) {
+    if (args.contains("--help") || args.contains("-h")) {
+      out.print(ReplayOptions.USAGE);
+      return 0;
     }
+    try {
+      ReplayOptions options = ReplayOptions.parse(args, env);
+      int sent = new Replay(options, http, Clock.systemUTC(), out).run();
+      out.println("replayed " + sent + " events");
+      return 0;
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + describe(e));
+      err.print(ReplayOptions.USAGE);
+      return 2;
+    } catch (Exception e) {
+      err.println("error: " + describe(e));
+      return 1;
+    }
+  }
+
+  /**
+   * A message for any failure: some exceptions have none (the HTTP client's {@code
+   * ConnectException}), which used to print {@code error: null}.
+   */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t == e ? t.getMessage() : t.getMessage() + " (" + e.getClass().getSimpleName() + ")";
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   /** Sends every file in order; returns the number of events the server acknowledged. */
@@ -87,8 +117,13 @@ public final class Replay {
     } else {
       request.header("Authorization", "Bearer " + options.token());
     }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IllegalStateException(
+          "cannot connect to " + options.server() + " (is the server running?)", e);
+    }
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(
           "server answered " + response.statusCode() + ": " + response.body());

@@ -34,6 +34,7 @@ record ReplayOptions(
         --rebase          move timestamps so the first event is now
         --fresh-ids       suffix ids with a run token so events are stored again
         --batch N         events per request (default 500)
+        -h, --help        print this help
       """;
 
   static ReplayOptions parse(List<String> args, java.util.function.Function<String, String> env) {

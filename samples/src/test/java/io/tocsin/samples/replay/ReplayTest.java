@@ -140,6 +140,52 @@ class ReplayTest {
   }
 
   @Test
+  void helpPrintsTheUsageAndExitsZero() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Replay.cli(
+            List.of("--help"),
+            Map.<String, String>of()::get,
+            HttpClient.newHttpClient(),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage:").contains("--api-key");
+    assertThat(err.size()).isZero();
+  }
+
+  /** Regression: with the server down the tool printed {@code error: null}. */
+  @Test
+  void serverDownThenTheErrorNamesTheServerNotNull() throws Exception {
+    Path file = dir.resolve("s.jsonl");
+    Files.writeString(file, "{\"id\":\"a\"}\n");
+    String down = url();
+    server.stop(0);
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status =
+        Replay.cli(
+            List.of("--server", down, "--api-key", "k", file.toString()),
+            Map.<String, String>of()::get,
+            HttpClient.newHttpClient(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    assertThat(status).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("error: cannot connect to " + down)
+        .doesNotContain("null");
+  }
+
+  @Test
+  void describeNeverSaysNull() {
+    assertThat(Replay.describe(new java.net.ConnectException())).isEqualTo("ConnectException");
+    assertThat(Replay.describe(new RuntimeException(new IllegalStateException("inner"))))
+        .contains("inner");
+  }
+
+  @Test
   void optionsNeedCredentialsAndFiles() {
     assertThatThrownBy(() -> ReplayOptions.parse(List.of("x.jsonl"), Map.<String, String>of()::get))
         .hasMessageContaining("--api-key");

@@ -3,6 +3,7 @@ package io.tocsin.api.storage.h2;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Missing;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.h2.mvstore.MVMap;
 
@@ -34,6 +36,15 @@ import org.h2.mvstore.MVMap;
  * </ul>
  *
  * Results are the same as the stock code's, including the order of documents that sort equal.
+ *
+ * <p>Stored documents are private to the map: a put stores a deep copy, and every document that
+ * leaves the collection (query results, {@link #getDocument}, {@link #queryAll}) is a deep copy.
+ * The stock update code changes the document it was handed in place, and H2 serialises the objects
+ * of unsaved pages on the committing thread; with the stored object handed out, an update changed
+ * it while a commit encoded it ({@code ConcurrentModificationException} in {@link
+ * BsonDocumentType#write}), and H2 closed the store. Matching and sorting read the stored objects
+ * without copying; only what a caller gets is copied. {@link #streamAllDocumentsWithPosition()}
+ * stays uncopied: its stock callers (index builds, position lookups) only read.
  */
 final class BsonCollection extends H2Collection {
 
@@ -54,7 +65,28 @@ final class BsonCollection extends H2Collection {
 
   @Override
   public Iterable<Document> queryAll() {
-    return dataMap.values();
+    // Aggregation stages start from these; $addFields changes the nested documents it is given.
+    return () -> copies(StreamSupport.stream(dataMap.values().spliterator(), false)).iterator();
+  }
+
+  @Override
+  protected Object addDocumentInternal(Document document) {
+    return super.addDocumentInternal(document.cloneDeeply());
+  }
+
+  @Override
+  protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+    super.handleUpdate(position, oldDocument, newDocument.cloneDeeply());
+  }
+
+  @Override
+  protected Document getDocument(Object position) {
+    Document stored = super.getDocument(position);
+    return stored == null ? null : stored.cloneDeeply();
+  }
+
+  private static Stream<Document> copies(Stream<Document> stored) {
+    return stored.map(Document::cloneDeeply);
   }
 
   @Override
@@ -170,7 +202,7 @@ final class BsonCollection extends H2Collection {
       candidates = bestMatches(documents(plan, false), query, ranking, wanted);
     }
     return matchDocumentsFromStream(
-        query, candidates.stream(), numberToSkip, limit, batchSize, order, fieldSelector);
+        query, copies(candidates.stream()), numberToSkip, limit, batchSize, order, fieldSelector);
   }
 
   /**
@@ -201,14 +233,22 @@ final class BsonCollection extends H2Collection {
       Document fieldSelector) {
     Comparator<Document> order = deriveComparator(orderBy);
     if (order == null || limit <= 0) {
-      // Unsorted (or $natural) with a limit already stops early in the stock stream.
-      return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+      // As the stock code; the stream is lazy, so unsorted with a limit stops early.
+      Stream<Document> stored =
+          isNaturalDescending(orderBy)
+              ? streamAllDocumentsWithPosition()
+                  .sorted((a, b) -> VALUE_ORDER.compare(b.getPosition(), a.getPosition()))
+                  .map(DocumentWithPosition::getDocument)
+              : dataMap.values().stream();
+      Stream<Document> matches = stored.filter(document -> documentMatchesQuery(document, query));
+      return matchDocumentsFromStream(
+          query, copies(matches), numberToSkip, limit, batchSize, order, fieldSelector);
     }
     // The map iterates in _id order, so ranking ties by _id is what a stable sort would do.
     List<Document> best =
         bestMatches(dataMap.values(), query, tiesById(order), wanted(numberToSkip, limit));
     return matchDocumentsFromStream(
-        query, best.stream(), numberToSkip, limit, batchSize, order, fieldSelector);
+        query, copies(best.stream()), numberToSkip, limit, batchSize, order, fieldSelector);
   }
 
   /** {@code order} (or no order) with ties in {@code _id} order: a total order. */
