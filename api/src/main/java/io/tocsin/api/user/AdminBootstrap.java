@@ -77,7 +77,8 @@ class AdminBootstrap implements SmartInitializingSingleton {
     userService.update(
         CurrentPrincipal.PLATFORM_TENANT,
         admin.get().getId(),
-        new UpdateUserRequest(null, null, properties.adminPassword(), null, Role.ADMIN));
+        new UpdateUserRequest(
+            null, null, properties.adminPassword(), null, Role.ADMIN, null, null));
     log.warn(
         "Reset the password of user 'admin' to TOCSIN_ADMIN_PASSWORD"
             + " (TOCSIN_ADMIN_PASSWORD_RESET=true); unset TOCSIN_ADMIN_PASSWORD_RESET for later"
