@@ -46,8 +46,12 @@ class ScaleOutBenchmarkIT {
   @Test
   void embeddedAndOneTwoThreeWorkers() throws Exception {
     List<String> report = new ArrayList<>();
-    report.add(run("embedded", 0));
-    for (int workers = 1; workers <= 3; workers++) {
+    int from = Integer.getInteger("bench.from", 0);
+    int to = Integer.getInteger("bench.to", 3);
+    if (from == 0) {
+      report.add(run("embedded", 0));
+    }
+    for (int workers = Math.max(1, from); workers <= to; workers++) {
       report.add(run("kafka", workers));
     }
     report.forEach(System.out::println);
@@ -135,19 +139,29 @@ class ScaleOutBenchmarkIT {
     }
   }
 
-  /** The highest value of the worker's ingest-to-alert quantile gauge. */
+  /** The {@code q} quantile (upper bucket bound) of the worker's ingest-to-alert histogram. */
   private static double quantile(String metrics, String q) {
     Matcher m =
         Pattern.compile(
-                "tocsin_kafka_ingest_to_evaluated_seconds\\{[^}]*quantile=\""
-                    + Pattern.quote(q)
-                    + "\"[^}]*\\} ([0-9.eE+-]+)")
+                "tocsin_kafka_ingest_to_evaluated_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*\\} ([0-9.eE+-]+)")
             .matcher(metrics);
-    double best = 0;
+    List<double[]> buckets = new ArrayList<>();
     while (m.find()) {
-      best = Math.max(best, Double.parseDouble(m.group(1)));
+      double le =
+          m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+      buckets.add(new double[] {le, Double.parseDouble(m.group(2))});
     }
-    return best;
+    if (buckets.isEmpty()) {
+      return 0;
+    }
+    buckets.sort((a, b) -> Double.compare(a[0], b[0]));
+    double total = buckets.get(buckets.size() - 1)[1];
+    for (double[] bucket : buckets) {
+      if (bucket[1] >= total * Double.parseDouble(q)) {
+        return bucket[0];
+      }
+    }
+    return Double.POSITIVE_INFINITY;
   }
 
   private record Load(
