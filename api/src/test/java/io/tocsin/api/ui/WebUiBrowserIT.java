@@ -367,13 +367,15 @@ class WebUiBrowserIT {
   private static void ingest(ApiClient api, String marker, String host)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(WAIT);
+    // Ids unique per call: a second call for the same marker must not re-send (duplicate) ids.
+    String call = Long.toString(System.nanoTime(), 36);
     int i = 0;
     while (Instant.now().isBefore(deadline)) {
       Response r =
           api.post(
               "/api/v1/events",
               Map.of(
-                  "id", marker + "-" + i++,
+                  "id", marker + "-" + call + "-" + i++,
                   "ts", Instant.now().toString(),
                   "host_id", host,
                   "event", Map.of("type", "process", "action", "start"),
