@@ -3,6 +3,7 @@ package io.tocsin.api.policy;
 import io.tocsin.api.detection.ReloadOutcome;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.list.Paging;
+import io.tocsin.api.query.QueryGuard;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.WebAsyncTask;
 
 /** {@code /api/v1/policies}: CRUD, enable/disable, versions, validate, backtest. */
 @RestController
@@ -28,13 +30,19 @@ class PolicyController {
   private final PolicyHistory history;
   private final Backtests backtests;
   private final TenantEngines engines;
+  private final QueryGuard guard;
 
   PolicyController(
-      PolicyService policies, PolicyHistory history, Backtests backtests, TenantEngines engines) {
+      PolicyService policies,
+      PolicyHistory history,
+      Backtests backtests,
+      TenantEngines engines,
+      QueryGuard guard) {
     this.policies = policies;
     this.history = history;
     this.backtests = backtests;
     this.engines = engines;
+    this.guard = guard;
   }
 
   @GetMapping
@@ -57,19 +65,21 @@ class PolicyController {
 
   @PostMapping("/validate")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> validate(CurrentPrincipal principal, @RequestBody Map<String, Object> body) {
-    return policies.check(principal.tenantId(), body);
+  WebAsyncTask<Map<String, Object>> validate(
+      CurrentPrincipal principal, @RequestBody Map<String, Object> body) {
+    return guard.cancellable(() -> policies.check(principal.tenantId(), body));
   }
 
   @PostMapping("/backtest")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> backtest(
+  WebAsyncTask<Map<String, Object>> backtest(
       CurrentPrincipal principal,
       @RequestBody Map<String, Object> body,
       @RequestParam(name = "start_time", required = false) String startTime,
       @RequestParam(name = "end_time", required = false) String endTime,
       @RequestParam(required = false) Integer limit) {
-    return backtests.run(principal.tenantId(), body, startTime, endTime, limit);
+    return guard.cancellable(
+        () -> backtests.run(principal.tenantId(), body, startTime, endTime, limit));
   }
 
   @GetMapping("/engine")
@@ -112,14 +122,15 @@ class PolicyController {
 
   @PostMapping("/{id}/backtest")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> backtestStored(
+  WebAsyncTask<Map<String, Object>> backtestStored(
       CurrentPrincipal principal,
       @PathVariable String id,
       @RequestParam(name = "start_time", required = false) String startTime,
       @RequestParam(name = "end_time", required = false) String endTime,
       @RequestParam(required = false) Integer limit) {
     Map<String, Object> body = policies.get(principal.tenantId(), id);
-    return backtests.run(principal.tenantId(), body, startTime, endTime, limit);
+    return guard.cancellable(
+        () -> backtests.run(principal.tenantId(), body, startTime, endTime, limit));
   }
 
   @GetMapping("/{id}/versions")
