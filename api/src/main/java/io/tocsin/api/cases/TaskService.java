@@ -53,7 +53,7 @@ class TaskService {
     CaseAssignees.Assignment assignee = assignees.resolve(tenant, "assignee", body.assignee());
     Instant now = writer.now();
     CaseTask t = new CaseTask();
-    t.id = "tsk_" + UUID.randomUUID().toString().replace("-", "");
+    t.id = "task_" + UUID.randomUUID().toString().replace("-", "");
     t.tenantId = tenant;
     t.projectId = caseId;
     t.title = body.title().trim();

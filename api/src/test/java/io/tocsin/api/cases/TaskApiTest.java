@@ -62,7 +62,7 @@ class TaskApiTest extends ApiTest {
                 "due_date", "2025-01-16T12:00:00Z",
                 "description", "Pull the cable if the agent is down"));
     assertThat(isolate.status()).as(isolate.toString()).isEqualTo(201);
-    assertThat(isolate.text("id")).startsWith("tsk_");
+    assertThat(isolate.text("id")).startsWith("task_");
     assertThat(isolate.text("status")).isEqualTo("todo");
     assertThat(isolate.text("priority")).isEqualTo("critical");
     assertThat(isolate.body().path("story_points").asInt()).isEqualTo(3);
@@ -133,7 +133,7 @@ class TaskApiTest extends ApiTest {
     assertBad(
         analyst.client().put("/api/v1/tasks/" + id, Map.of("project_id", other)), "project_id");
     assertThat(admin.get("/api/v1/tasks?project_id=cas_nope").status()).isEqualTo(404);
-    assertThat(admin.get("/api/v1/tasks/tsk_nope").status()).isEqualTo(404);
+    assertThat(admin.get("/api/v1/tasks/task_nope").status()).isEqualTo(404);
     assertThat(admin.get("/api/v1/tasks?project_id=" + caseId).body().path("total").asInt())
         .isEqualTo(1);
   }
