@@ -64,7 +64,8 @@ class CaseActivity {
                 })
             .orElseThrow(() -> ApiException.notFound("Project"));
     alerts.attach(who, id, ids);
-    return CaseViews.detail(updated);
+    return CaseViews.detail(
+        updated, alerts.summaries(tenant, new LinkedHashSet<>(updated.alertIds)));
   }
 
   Map<String, Object> comment(CurrentPrincipal who, String id, CaseRequests.Comment body) {

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
@@ -17,8 +18,16 @@ final class CaseDates {
 
   private CaseDates() {}
 
-  /** The instant {@code value} names; null for null; a 400 naming {@code field} when unreadable. */
+  /**
+   * The instant {@code value} names, at the store's precision (milliseconds, so sending a stored
+   * value back is no change); null for null; a 400 naming {@code field} when unreadable.
+   */
   static Instant parse(String field, String value) {
+    Instant parsed = parseExact(field, value);
+    return parsed == null ? null : parsed.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  private static Instant parseExact(String field, String value) {
     if (value == null) {
       return null;
     }

@@ -68,11 +68,11 @@ class CaseService {
     }
     writer.create(c);
     alerts.attach(who, id, alertIds);
-    return CaseViews.detail(c);
+    return detail(c);
   }
 
   Map<String, Object> get(String tenantId, String id) {
-    return CaseViews.detail(find(tenantId, id));
+    return detail(find(tenantId, id));
   }
 
   Map<String, Object> list(String tenantId, String status, String assignee, Paging paging) {
@@ -160,7 +160,12 @@ class CaseService {
                   return log.size() > before;
                 })
             .orElseThrow(() -> ApiException.notFound("Project"));
-    return CaseViews.detail(updated);
+    return detail(updated);
+  }
+
+  /** The detail view, with the current title, severity and status of each attached alert. */
+  Map<String, Object> detail(Case c) {
+    return CaseViews.detail(c, alerts.summaries(c.tenantId, new LinkedHashSet<>(c.alertIds)));
   }
 
   Case find(String tenantId, String id) {

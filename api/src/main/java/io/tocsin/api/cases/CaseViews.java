@@ -1,17 +1,28 @@
 package io.tocsin.api.cases;
 
+import io.tocsin.api.alert.AlertCases;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The API shapes of cases and tasks: plain maps with snake_case keys, the seed's field names. */
 final class CaseViews {
 
   private CaseViews() {}
 
-  /** {@code GET /projects/{id}}: everything, comments and audit trail included. */
-  static Map<String, Object> detail(Case c) {
+  /**
+   * {@code GET /projects/{id}}: everything, comments and audit trail included, and a summary of
+   * each attached alert in the order they were attached.
+   */
+  static Map<String, Object> detail(Case c, List<AlertCases.Summary> alerts) {
     Map<String, Object> v = summary(c);
+    Map<String, AlertCases.Summary> byId = new HashMap<>();
+    alerts.forEach(a -> byId.put(a.id(), a));
+    v.put(
+        "alerts",
+        c.alertIds.stream().map(byId::get).filter(Objects::nonNull).map(CaseViews::alert).toList());
     v.put("comments", c.comments.stream().map(CaseViews::comment).toList());
     v.put("audit", c.audit.stream().map(CaseViews::audit).toList());
     return v;
@@ -49,6 +60,15 @@ final class CaseViews {
   static Map<String, Object> change(Case c, List<CaseAuditEntry> changes) {
     Map<String, Object> v = summary(c);
     v.put("changes", changes.stream().map(CaseViews::audit).toList());
+    return v;
+  }
+
+  private static Map<String, Object> alert(AlertCases.Summary a) {
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("id", a.id());
+    v.put("title", a.title());
+    v.put("severity", a.severity());
+    v.put("status", a.status());
     return v;
   }
 

@@ -60,6 +60,11 @@ class CaseApiTest extends ApiTest {
     assertThat(texts(merged.body().path("alert_ids"))).containsExactly(low, high, medium);
     assertThat(merged.body().path("alert_count").asInt()).isEqualTo(3);
     assertThat(merged.text("severity")).as("highest of the alerts").isEqualTo("high");
+    assertThat(texts(merged.body().path("alerts"), "title"))
+        .containsExactly(
+            "Port scan from 10.0.0.9", "Credential dumping on ws-7", "New admin account on ws-7");
+    assertThat(texts(merged.body().path("alerts"), "severity"))
+        .containsExactly("low", "high", "medium");
     for (String alertId : List.of(low, high, medium)) {
       JsonNode alert = admin.get("/api/v1/alerts/" + alertId).body();
       assertThat(alert.path("case_id").asString()).isEqualTo(id);
@@ -81,6 +86,8 @@ class CaseApiTest extends ApiTest {
         .as("the case follows its alerts")
         .isEqualTo("critical");
     assertThat(lastAudit(followed, "severity").path("username").asString()).isEqualTo("system");
+    assertThat(texts(followed.path("alerts"), "severity"))
+        .containsExactly("low", "high", "critical");
   }
 
   @Test
