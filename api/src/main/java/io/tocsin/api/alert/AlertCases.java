@@ -3,6 +3,7 @@ package io.tocsin.api.alert;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.engine.policy.Severity;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -69,27 +70,65 @@ public class AlertCases {
     return found;
   }
 
-  /** Records {@code caseId} on each alert (an audited change); alerts already in it are skipped. */
+  /**
+   * Claims each alert for {@code caseId} (an audited change; alerts already in it are skipped). The
+   * alert's {@code case_id} is the truth about membership and each claim is atomic, so of two cases
+   * racing for an alert exactly one gets it: the loser's claims are released again and it gets the
+   * 400, before its case lists any of them.
+   */
   public void attach(CurrentPrincipal who, String caseId, List<String> alertIds) {
-    for (String id : new LinkedHashSet<>(alertIds)) {
-      writer.mutate(
-          who.tenantId(),
-          id,
-          (a, now) -> {
-            if (caseId.equals(a.caseId)) {
-              return null;
-            }
-            if (a.caseId != null) {
-              throw ApiException.badRequest(
-                  "alert " + id + " was just attached to case " + a.caseId,
-                  Map.of("field", "alert_ids", "reason", "already in another case"));
-            }
-            a.caseId = caseId;
-            a.history.add(AlertTriage.entry(now, who, "case", null, caseId));
-            AlertTriage.boundHistory(a);
-            return AlertChange.UPDATED;
-          });
+    List<String> claimed = new ArrayList<>();
+    try {
+      for (String id : new LinkedHashSet<>(alertIds)) {
+        boolean[] changed = new boolean[1];
+        Optional<Alert> found =
+            writer.mutate(
+                who.tenantId(),
+                id,
+                (a, now) -> {
+                  changed[0] = false;
+                  if (caseId.equals(a.caseId)) {
+                    return null;
+                  }
+                  if (a.caseId != null) {
+                    throw ApiException.badRequest(
+                        "alert " + id + " was just attached to case " + a.caseId,
+                        Map.of("field", "alert_ids", "reason", "already in another case"));
+                  }
+                  a.caseId = caseId;
+                  a.history.add(AlertTriage.entry(now, who, "case", null, caseId));
+                  AlertTriage.boundHistory(a);
+                  changed[0] = true;
+                  return AlertChange.UPDATED;
+                });
+        if (found.isEmpty()) {
+          throw ApiException.badRequest(
+              "alert " + id + " no longer exists",
+              Map.of("field", "alert_ids", "reason", "unknown alert"));
+        }
+        if (changed[0]) {
+          claimed.add(id);
+        }
+      }
+    } catch (ApiException lost) {
+      claimed.forEach(id -> release(who, caseId, id));
+      throw lost;
     }
+  }
+
+  private void release(CurrentPrincipal who, String caseId, String id) {
+    writer.mutate(
+        who.tenantId(),
+        id,
+        (a, now) -> {
+          if (!caseId.equals(a.caseId)) {
+            return null;
+          }
+          a.caseId = null;
+          a.history.add(AlertTriage.entry(now, who, "case", caseId, null));
+          AlertTriage.boundHistory(a);
+          return AlertChange.UPDATED;
+        });
   }
 
   /** The tenant's alerts among {@code ids}, in no particular order. */

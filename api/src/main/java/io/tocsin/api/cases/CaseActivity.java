@@ -32,8 +32,8 @@ class CaseActivity {
 
   /**
    * Merges alerts into the case: all are checked first (unknown ids and alerts of another case are
-   * a 400 and nothing changes), then the case lists them and takes the highest severity, then each
-   * alert records the case id.
+   * a 400 and nothing changes), then each alert is claimed for the case (its {@code case_id}), then
+   * the case lists them and takes the highest severity.
    */
   Map<String, Object> attach(CurrentPrincipal who, String id, CaseRequests.AttachAlerts body) {
     List<String> requested = body == null ? null : body.alertIds();
@@ -45,6 +45,7 @@ class CaseActivity {
     String tenant = who.tenantId();
     store.find(tenant, id).orElseThrow(() -> ApiException.notFound("Project"));
     alerts.checkAttachable(tenant, id, ids);
+    alerts.attach(who, id, ids);
     Case updated =
         writer
             .mutate(
@@ -63,7 +64,6 @@ class CaseActivity {
                   return true;
                 })
             .orElseThrow(() -> ApiException.notFound("Project"));
-    alerts.attach(who, id, ids);
     return CaseViews.detail(
         updated, alerts.summaries(tenant, new LinkedHashSet<>(updated.alertIds)));
   }

@@ -66,8 +66,8 @@ class CaseService {
     if (!alertIds.isEmpty()) {
       c.audit.add(Audit.entry(now, who, "alerts_attached", null, null, String.join(",", alertIds)));
     }
+    alerts.attach(who, id, alertIds); // claimed first: a lost race leaves no case behind
     writer.create(c);
-    alerts.attach(who, id, alertIds);
     return detail(c);
   }
 
