@@ -13,6 +13,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(Case.COLLECTION)
 @CompoundIndex(name = "tenant_created", def = "{'tenantId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "tenant_updated", def = "{'tenantId': 1, 'updatedAt': 1}")
 @CompoundIndex(
     name = "tenant_status_created",
     def = "{'tenantId': 1, 'status': 1, 'createdAt': -1}")

@@ -1,11 +1,19 @@
 package io.tocsin.api.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.tocsin.api.support.ApiClient.Response;
+import io.tocsin.api.webhook.delivery.OutboxSweeper;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,6 +22,9 @@ class CaseWebhookTest extends WebhookTestBase {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final List<String> CASE_EVENTS = List.of("case.created", "case.updated");
+
+  @Autowired OutboxSweeper sweeper;
+  @Autowired MongoTemplate mongo;
 
   @Test
   void caseCreatedAndUpdatedAreDeliveredSignedToCaseSubscribersOnly() throws Exception {
@@ -133,5 +144,32 @@ class CaseWebhookTest extends WebhookTestBase {
     Response bad = t.engineer().post("/api/v1/webhooks", Map.of("url", "ftp://x.example/"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().at("/error/details/field").asString()).isEqualTo("url");
+  }
+
+  @Test
+  void caseWrittenWithoutItsDeliveriesIsFoundByTheSweeper() throws Exception {
+    receiver();
+    Tenant t = newTenant();
+    String id = t.admin().post("/api/v1/projects", Map.of("name", "Swept case")).text("id");
+    // The webhook existed before the case, but the server died before the listener enqueued.
+    String hook = webhook(t, Map.of("events", CASE_EVENTS));
+    mongo.updateFirst(
+        Query.query(where("_id").is(hook)),
+        new Update().set("createdAt", Instant.now().minus(Duration.ofHours(1))),
+        Webhook.class);
+    assertThat(deliveries(t, hook).body().path("total").asLong()).isZero();
+
+    await(() -> sweeper.sweep() > 0, "the sweeper to enqueue the missing delivery");
+    await(() -> receiver.requests().size() == 1, "the swept delivery");
+    assertThat(sweeper.sweep()).as("nothing twice").isZero();
+
+    Receiver.Request r = receiver.requests().get(0);
+    assertThat(Verifier.tocsin(SECRET, r)).isTrue();
+    JsonNode sent = JSON.readTree(r.body());
+    assertThat(sent.path("event").asString()).isEqualTo("case.created");
+    assertThat(sent.at("/data/case/id").asString()).isEqualTo(id);
+    assertThat(sent.at("/data/case/name").asString()).isEqualTo("Swept case");
+    assertThat(sent.at("/data/case/version").asInt()).isEqualTo(1);
+    assertThat(sent.at("/data/case/changes/0/action").asString()).isEqualTo("created");
   }
 }
