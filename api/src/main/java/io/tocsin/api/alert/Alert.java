@@ -77,6 +77,9 @@ public class Alert {
   Instant closedAt;
   String createdBy;
 
+  /** The case (CyberPulse project) this alert is part of, set by {@link AlertCases}. */
+  String caseId;
+
   /** When a closed alert expires: a TTL index on real MongoDB, the retention job elsewhere. */
   @Indexed(name = "expires_at_ttl", expireAfterSeconds = 0)
   Instant expiresAt;

@@ -86,6 +86,9 @@ class AlertController {
     PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
     AlertQueries.Page page = queries.list(principal.tenantId(), filter, order, size, skip, after);
     Map<String, Object> body = ListResponse.of("alerts", page.alerts(), page.total(), size, skip);
+    // OpenFrame's ITSM example reads the same page as `data`; the UI and other clients read
+    // `alerts`.
+    body.put("data", page.alerts());
     if (after != null) {
       body.remove("offset");
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param username who (user name), {@code system} or the agent key's name otherwise
  * @param action what: {@code created}, {@code status}, {@code assignee}, {@code note}, {@code
  *     tags}, {@code severity}, {@code detection_update}, {@code action_requested}, {@code
- *     action_state}
+ *     action_state}, {@code case} (attached to a case)
  * @param from previous value, when the change has one
  * @param to new value
  */

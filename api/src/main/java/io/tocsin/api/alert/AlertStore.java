@@ -2,6 +2,7 @@ package io.tocsin.api.alert;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +35,11 @@ class AlertStore {
   Optional<Alert> find(String tenantId, String id) {
     return Optional.ofNullable(
         mongo.findOne(Query.query(where("_id").is(id).and("tenantId").is(tenantId)), Alert.class));
+  }
+
+  /** The tenant's alerts among {@code ids}; ids of other tenants are simply not found. */
+  List<Alert> findAll(String tenantId, Collection<String> ids) {
+    return mongo.find(Query.query(where("_id").in(ids).and("tenantId").is(tenantId)), Alert.class);
   }
 
   /** Replaces the alert if it is still at {@code expectedVersion}; false if someone else won. */

@@ -47,6 +47,7 @@ final class AlertViews {
     v.put("closed_at", a.closedAt);
     v.put("source", a.source);
     v.put("detection_id", a.detectionId);
+    v.put("case_id", a.caseId);
     return v;
   }
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** Resolves an assignee given as user id, username or email to a user of the tenant. */
 @Component
-class Assignees {
+public class Assignees {
 
   private final MongoTemplate mongo;
 
@@ -20,7 +20,7 @@ class Assignees {
     this.mongo = mongo;
   }
 
-  Optional<User> resolve(String tenantId, String who) {
+  public Optional<User> resolve(String tenantId, String who) {
     if (who == null || who.isBlank()) {
       return Optional.empty();
     }

@@ -7,7 +7,8 @@ import java.util.Map;
  * Body of {@code POST} and {@code PUT /api/v1/webhooks}. On {@code PUT}, a field left out keeps its
  * value (send {@code "secret"} to rotate it).
  *
- * @param name unique in the tenant; what {@code notify_channels} refers to
+ * @param name unique in the tenant; what {@code notify_channels} refers to; derived from the url
+ *     host and the first event when left out on create ({@link WebhookNames})
  * @param url http(s) receiver
  * @param events change types; default {@code alert.created}
  * @param secret HMAC key; generated (and shown once) when left out on create

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
 /** Webhook management: validation, write-only secrets, tenant scoping. */
@@ -25,6 +26,8 @@ class WebhookService {
   private final DeliveryStore deliveries;
   private final AddressGuard guard;
   private final Clock clock;
+  private static final int MAX_NUMBERED = 99;
+
   private final SecureRandom random = new SecureRandom();
 
   WebhookService(
@@ -53,25 +56,34 @@ class WebhookService {
       WebhookValidation.checkSecret(secret);
     }
     Instant now = clock.instant();
-    Webhook w =
-        new Webhook(
-            id,
-            tenantId,
-            r.name(),
-            trim(r.url()),
-            r.events() == null ? List.of("alert.created") : List.copyOf(r.events()),
-            cipher.encrypt(id, secret),
-            r.enabled() == null || r.enabled(),
-            r.format() == null ? "generic" : r.format().toLowerCase(Locale.ROOT),
-            lower(r.minSeverity()),
-            r.policies() == null ? List.of() : List.copyOf(r.policies()),
-            r.tags() == null ? List.of() : List.copyOf(r.tags()),
-            r.template(),
-            r.parameters() == null ? Map.of() : Map.copyOf(r.parameters()),
-            now,
-            now,
-            by);
-    save(w);
+    String storedSecret = cipher.encrypt(id, secret);
+    List<String> events = r.events() == null ? List.of("alert.created") : List.copyOf(r.events());
+    Function<String, Webhook> named =
+        name ->
+            new Webhook(
+                id,
+                tenantId,
+                name,
+                trim(r.url()),
+                events,
+                storedSecret,
+                r.enabled() == null || r.enabled(),
+                r.format() == null ? "generic" : r.format().toLowerCase(Locale.ROOT),
+                lower(r.minSeverity()),
+                r.policies() == null ? List.of() : List.copyOf(r.policies()),
+                r.tags() == null ? List.of() : List.copyOf(r.tags()),
+                r.template(),
+                r.parameters() == null ? Map.of() : Map.copyOf(r.parameters()),
+                now,
+                now,
+                by);
+    Webhook w;
+    if (r.name() == null || r.name().isBlank()) {
+      w = saveWithDerivedName(named, WebhookNames.derive(r.url(), events));
+    } else {
+      w = named.apply(r.name());
+      save(w);
+    }
     Map<String, Object> view = view(w);
     if (generated) {
       view.put("secret", secret);
@@ -131,6 +143,19 @@ class WebhookService {
 
   Webhook find(String tenantId, String id) {
     return store.find(tenantId, id).orElseThrow(() -> ApiException.notFound("Webhook"));
+  }
+
+  /** Saves under the derived name, or the first numbered one the tenant does not have yet. */
+  private Webhook saveWithDerivedName(Function<String, Webhook> named, String base) {
+    for (int n = 1; n <= MAX_NUMBERED; n++) {
+      Webhook w = named.apply(n == 1 ? base : WebhookNames.numbered(base, n));
+      WebhookValidation.check(w, guard);
+      if (store.save(w)) {
+        return w;
+      }
+    }
+    throw WebhookValidation.bad(
+        "name", "webhooks named [" + base + "] 1 to " + MAX_NUMBERED + " exist; send a name");
   }
 
   private void save(Webhook w) {

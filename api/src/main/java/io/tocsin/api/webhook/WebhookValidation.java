@@ -15,8 +15,16 @@ import java.util.regex.Pattern;
 final class WebhookValidation {
 
   static final List<String> EVENTS =
-      List.of("alert.created", "alert.updated", "alert.closed", "action.completed");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+      List.of(
+          "alert.created",
+          "alert.updated",
+          "alert.closed",
+          "action.completed",
+          "case.created",
+          "case.updated");
+  // Spaces are allowed inside ("Slack SOC"), not at either end.
+  private static final Pattern NAME =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9 _.-]{0,62}[A-Za-z0-9_.-])?");
   private static final int MAX_SECRET = 256;
 
   private WebhookValidation() {}
@@ -25,7 +33,8 @@ final class WebhookValidation {
     if (w.name() == null || !NAME.matcher(w.name()).matches()) {
       throw bad(
           "name",
-          "name must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+          "name must be 1-64 letters, digits, spaces, '.', '_' or '-', starting with a letter or"
+              + " digit");
     }
     if (w.url() == null || w.url().isBlank()) {
       throw bad("url", "url is required");

@@ -199,4 +199,27 @@ class InsecSeedRequestsTest extends ApiTest {
     ApiClient tenantAdmin = anonymous().bearer(jwt);
     assertThat(tenantAdmin.get("/api/v1/users/me").text("tenant_id")).isEqualTo(tenant);
   }
+
+  /**
+   * The seed's webhook has no {@code name}: one is derived from the host and the first event. The
+   * receiver is a documentation address (TEST-NET-3), so nothing needs DNS; no alert is raised in
+   * this tenant, so nothing is ever sent to it.
+   */
+  @Test
+  void webhookWithoutNameGetsOneFromHostAndEvent() {
+    Response created =
+        admin.send(
+            "POST", "/api/v1/webhooks", SeedRequests.body("insec/07-create-webhook.json"), JSON);
+
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.text("id")).startsWith("whk_");
+    assertThat(created.text("name")).isEqualTo("203.0.113.10 alert.created");
+    assertThat(created.body().path("events").toString()).contains("alert.created", "alert.updated");
+    assertThat(created.body().path("secret_set").asBoolean()).isTrue();
+    assertThat(created.body().has("secret")).as("a secret sent is never echoed").isFalse();
+    assertThat(created.body().path("enabled").asBoolean()).isTrue();
+    assertThat(created.text("format")).isEqualTo("generic");
+    JsonNode listed = admin.get("/api/v1/webhooks").body();
+    assertThat(listed.at("/webhooks/0/name").asString()).isEqualTo("203.0.113.10 alert.created");
+  }
 }

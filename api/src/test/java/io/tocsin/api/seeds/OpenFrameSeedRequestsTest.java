@@ -51,8 +51,20 @@ class OpenFrameSeedRequestsTest extends ApiTest {
     assertThat(created.text("device_id")).isEqualTo(deviceId);
     assertThat(created.text("host_id")).isEqualTo(deviceId);
     assertThat(created.text("description")).isEqualTo("BitLocker was turned off on the device");
-    JsonNode open = admin.get("/api/v1/alerts?status=open").body().path("alerts");
+    JsonNode page = admin.get("/api/v1/alerts?status=open").body();
+    JsonNode open = page.path("alerts");
     assertThat(open.get(0).path("device_id").asString()).isEqualTo(deviceId);
+    JsonNode data = page.path("data");
+    assertThat(data).as("the ITSM example reads `data`; same items as `alerts`").isEqualTo(open);
+    JsonNode item = data.get(0);
+    assertThat(item.path("id").asString()).isEqualTo(created.text("id"));
+    assertThat(item.path("title").asString()).isEqualTo("Disk encryption disabled");
+    assertThat(item.path("description").asString())
+        .isEqualTo("BitLocker was turned off on the device");
+    assertThat(item.path("severity").asString()).isEqualTo("high");
+    assertThat(item.path("status").asString()).isEqualTo("open");
+    assertThat(item.path("device_id").asString()).isEqualTo(deviceId);
+    assertThat(item.path("created_at").asString()).isEqualTo(created.text("created_at"));
 
     Response bare =
         admin.post("/api/v1/alerts", Map.of("title", "no description", "device_id", deviceId));

@@ -70,6 +70,9 @@ public class DeliveryQueries {
     v.put("webhook_id", d.webhookId());
     v.put("event", d.event());
     v.put("alert_id", d.alertId());
+    if (d.event() != null && d.event().startsWith("case.")) {
+      v.put("case_id", d.alertId()); // case deliveries keep the case id where alerts keep theirs
+    }
     v.put("alert_version", d.alertVersion());
     v.put("state", d.state());
     v.put("attempts", d.attempts());

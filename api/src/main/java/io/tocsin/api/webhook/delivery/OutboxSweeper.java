@@ -2,6 +2,8 @@ package io.tocsin.api.webhook.delivery;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.tocsin.api.cases.CaseChanged;
+import io.tocsin.api.cases.CaseFeed;
 import io.tocsin.api.webhook.Webhook;
 import io.tocsin.api.webhook.WebhookProperties;
 import io.tocsin.api.webhook.WebhookRouting;
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Component;
  * first sweep after a start looks back {@code sweep.lookback}), per tenant with enabled webhooks,
  * by the {tenantId, updatedAt} index, and enqueues each alert's current version for every routed
  * webhook that has no delivery of that version yet and existed when the alert changed. Alerts
- * changed within {@code sweep.grace} are left to the listener, which is milliseconds behind.
+ * changed within {@code sweep.grace} are left to the listener, which is milliseconds behind. Cases
+ * ({@code case.*} events) are swept the same way, by their {tenantId, updatedAt} index, up to
+ * {@value #MAX_CASES} per tenant and sweep (cases change at human pace).
  */
 @Component
 public class OutboxSweeper implements SmartLifecycle {
@@ -39,6 +43,7 @@ public class OutboxSweeper implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxSweeper.class);
   private static final String ALERTS = "alerts";
   private static final int BATCH = 200;
+  private static final int MAX_CASES = 1000;
 
   private final MongoTemplate mongo;
   private final WebhookStore webhooks;
@@ -46,6 +51,7 @@ public class OutboxSweeper implements SmartLifecycle {
   private final Outbox outbox;
   private final DeliveryStore deliveries;
   private final WebhookProperties.Sweep settings;
+  private final CaseFeed cases;
   private final Clock clock;
   private volatile ScheduledExecutorService timer;
   private Instant watermark;
@@ -57,8 +63,10 @@ public class OutboxSweeper implements SmartLifecycle {
       Outbox outbox,
       DeliveryStore deliveries,
       WebhookProperties properties,
+      CaseFeed cases,
       Clock clock) {
     this.mongo = mongo;
+    this.cases = cases;
     this.webhooks = webhooks;
     this.routing = routing;
     this.outbox = outbox;
@@ -87,6 +95,8 @@ public class OutboxSweeper implements SmartLifecycle {
         }
       }
       added += enqueueMissing(tenant, hooks, batch);
+      added +=
+          enqueueMissingCases(tenant, hooks, cases.changedBetween(tenant, lower, upper, MAX_CASES));
     }
     watermark = upper;
     if (added > 0) {
@@ -118,6 +128,30 @@ public class OutboxSweeper implements SmartLifecycle {
       String event = AlertDocuments.event(alert);
       List<Webhook> targets = routing.targets(tenant, event, view, candidates);
       added += outbox.enqueue(targets, event, id, version, view);
+    }
+    return added;
+  }
+
+  private int enqueueMissingCases(String tenant, List<Webhook> hooks, List<CaseChanged> changed) {
+    if (changed.isEmpty()) {
+      return 0;
+    }
+    Set<String> covered = deliveries.covered(changed.stream().map(CaseChanged::id).toList());
+    int added = 0;
+    for (CaseChanged change : changed) {
+      Instant updated =
+          change.data().get("updated_at") instanceof Instant at ? at : clock.instant();
+      List<Webhook> candidates =
+          hooks.stream()
+              .filter(
+                  h -> !covered.contains(DeliveryStore.key(h.id(), change.id(), change.version())))
+              .filter(h -> h.createdAt() == null || !h.createdAt().isAfter(updated))
+              .toList();
+      if (!candidates.isEmpty()) {
+        List<Webhook> targets = routing.targets(tenant, change.type(), change.data(), candidates);
+        added +=
+            outbox.enqueue(targets, change.type(), change.id(), change.version(), change.data());
+      }
     }
     return added;
   }

@@ -11,8 +11,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns an alert change into the bytes a webhook receives, in the webhook's format. Alerts are
- * serialized with the application's JSON mapper, so payloads show exactly what the API shows.
+ * Turns an alert or case change into the bytes a webhook receives, in the webhook's format. Both
+ * are serialized with the application's JSON mapper, so payloads show exactly what the API shows.
  */
 @Component
 public class PayloadRenderer {
@@ -44,8 +44,15 @@ public class PayloadRenderer {
             webhook.name(),
             webhook.parameters() == null ? Map.of() : webhook.parameters(),
             webhook.template(),
-            link(String.valueOf(alert.get("id"))));
+            FormatContext.isCase(event)
+                ? caseLink(String.valueOf(alert.get("id")))
+                : link(String.valueOf(alert.get("id"))));
     return json.writeValueAsString(PayloadFormats.body(webhook.format(), ctx));
+  }
+
+  /** Where a person opens the case of a {@code case.*} event. */
+  public String caseLink(String caseId) {
+    return publicUrl + "/api/v1/projects/" + caseId;
   }
 
   /** Where a person opens the alert ({@code TOCSIN_PUBLIC_URL}). */

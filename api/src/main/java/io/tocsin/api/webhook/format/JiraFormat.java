@@ -38,6 +38,9 @@ final class JiraFormat {
   private static List<String> labels(FormatContext ctx) {
     List<String> labels = new ArrayList<>();
     labels.add("tocsin");
+    if (ctx.isCase()) {
+      labels.add("case");
+    }
     labels.add("severity-" + ctx.severity());
     if (ctx.text("policy_id") != null) {
       labels.add(label("policy-" + ctx.text("policy_id")));

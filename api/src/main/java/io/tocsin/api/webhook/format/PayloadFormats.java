@@ -37,18 +37,21 @@ public final class PayloadFormats {
     };
   }
 
-  /** The seed payload: {@code {"event", "data": {"alert": {...}}, "timestamp"}}. */
+  /**
+   * The seed payload: {@code {"event", "data": {"alert": {...}}, "timestamp"}}; {@code case.*}
+   * events carry {@code data.case} instead.
+   */
   static Map<String, Object> generic(FormatContext ctx) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("event", ctx.event());
-    body.put("data", Map.of("alert", ctx.alert()));
+    body.put("data", Map.of(ctx.noun(), ctx.alert()));
     body.put("timestamp", ctx.timestamp().toString());
     return body;
   }
 
   private static Map<String, Object> values(FormatContext ctx) {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("alert", ctx.alert());
+    values.put(ctx.noun(), ctx.alert());
     values.put("event", ctx.event());
     values.put("timestamp", ctx.timestamp().toString());
     values.put("webhook", Map.of("name", ctx.webhookName()));
@@ -58,6 +61,9 @@ public final class PayloadFormats {
 
   /** A one-paragraph plain-text description used by the ticketing formats. */
   static String description(FormatContext ctx) {
+    if (ctx.isCase()) {
+      return caseDescription(ctx);
+    }
     StringBuilder text = new StringBuilder();
     append(text, "Description", ctx.text("description"));
     append(text, "Severity", ctx.severity());
@@ -68,6 +74,28 @@ public final class PayloadFormats {
     append(text, "Alert", ctx.text("id"));
     append(text, "Link", ctx.link());
     return text.toString().trim();
+  }
+
+  private static String caseDescription(FormatContext ctx) {
+    StringBuilder text = new StringBuilder();
+    append(text, "Description", ctx.text("description"));
+    append(text, "Status", ctx.text("status"));
+    append(text, "Severity", ctx.severity());
+    append(text, "Priority", ctx.text("priority"));
+    append(text, "Assignee", ctx.text("assignee"));
+    append(text, "Alerts", alertIds(ctx));
+    append(text, "Progress", ctx.text("progress") == null ? null : ctx.text("progress") + "%");
+    append(text, "Case", ctx.text("id"));
+    append(text, "Link", ctx.link());
+    return text.toString().trim();
+  }
+
+  /** The attached alert ids of a case, comma-separated; null when there are none. */
+  static String alertIds(FormatContext ctx) {
+    if (ctx.alert().get("alert_ids") instanceof List<?> ids && !ids.isEmpty()) {
+      return String.join(", ", ids.stream().map(String::valueOf).toList());
+    }
+    return null;
   }
 
   private static void append(StringBuilder text, String label, String value) {

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * A ServiceNow incident ({@code POST /api/now/table/incident}) with {@code correlation_id} = the
- * alert id, so updates and the closing of an alert find the same incident. Urgency and impact come
- * from severity (1 high .. 3 low); {@code assignment_group} and {@code category} are taken from the
- * webhook's parameters when set. A closed alert sets {@code state} 6 (Resolved).
+ * alert id (or case id), so updates and the closing of an alert find the same incident. Urgency and
+ * impact come from severity (1 high .. 3 low); {@code assignment_group} and {@code category} are
+ * taken from the webhook's parameters when set. A closed alert, or a completed or cancelled case,
+ * sets {@code state} 6 (Resolved).
  */
 final class ServiceNowFormat {
 
@@ -30,7 +31,11 @@ final class ServiceNowFormat {
     if (ctx.closing()) {
       body.put("state", "6");
       body.put("close_code", "Resolved by caller");
-      body.put("close_notes", "Closed in Tocsin: " + ctx.text("close_reason"));
+      body.put(
+          "close_notes",
+          ctx.isCase()
+              ? "Case " + ctx.text("status") + " in Tocsin"
+              : "Closed in Tocsin: " + ctx.text("close_reason"));
     }
     return body;
   }

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A Slack incoming-webhook message in Block Kit: header, severity/host/policy fields, a link. */
+/**
+ * A Slack incoming-webhook message in Block Kit: header, fields (severity, host, policy for an
+ * alert; severity, status, assignee, alerts, progress for a case), a link.
+ */
 final class SlackFormat {
 
   private SlackFormat() {}
@@ -18,8 +21,15 @@ final class SlackFormat {
     }
     List<Object> fields = new ArrayList<>();
     fields.add(field("Severity", ctx.severity()));
-    fields.add(field("Host", orDash(ctx.text("host_id"))));
-    fields.add(field("Policy", orDash(ctx.text("policy_name"))));
+    if (ctx.isCase()) {
+      fields.add(field("Status", orDash(ctx.text("status"))));
+      fields.add(field("Assignee", orDash(ctx.text("assignee"))));
+      fields.add(field("Alerts", orDash(PayloadFormats.alertIds(ctx))));
+      fields.add(field("Progress", orDash(ctx.text("progress")) + "%"));
+    } else {
+      fields.add(field("Host", orDash(ctx.text("host_id"))));
+      fields.add(field("Policy", orDash(ctx.text("policy_name"))));
+    }
     fields.add(field("Event", ctx.event()));
     List<Object> blocks = new ArrayList<>();
     blocks.add(Map.of("type", "header", "text", plain(truncate(headline, 150))));
@@ -38,7 +48,8 @@ final class SlackFormat {
             "type",
             "actions",
             "elements",
-            List.of(Map.of("type", "button", "text", plain("Open alert"), "url", ctx.link()))));
+            List.of(
+                Map.of("type", "button", "text", plain("Open " + ctx.noun()), "url", ctx.link()))));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("text", headline);
     body.put("blocks", blocks);

@@ -14,15 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
  * A JSON template with {@code {{path}}} placeholders in its strings, e.g. {@code {"text": "{{
  * alert.title }} on {{alert.host_id}}"}}. A string that is exactly one placeholder takes the
  * field's JSON value (number, list, object); elsewhere the value is inserted as text. Paths are
- * dotted names under {@code alert}, {@code event}, {@code timestamp}, {@code webhook} and {@code
- * link}; nothing is evaluated, so there is no code execution. A path the alert lacks fails the
- * delivery, loudly, instead of sending a half-filled message.
+ * dotted names under {@code alert} (for {@code case.*} events: {@code case}), {@code event}, {@code
+ * timestamp}, {@code webhook} and {@code link}; nothing is evaluated, so there is no code
+ * execution. A path the alert lacks fails the delivery, loudly, instead of sending a half-filled
+ * message.
  */
 public final class Template {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^{}]*?)\\s*}}");
   private static final Pattern PATH = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)*");
-  private static final Set<String> ROOTS = Set.of("alert", "event", "timestamp", "webhook", "link");
+  private static final Set<String> ROOTS =
+      Set.of("alert", "case", "event", "timestamp", "webhook", "link");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private Template() {}
@@ -87,7 +89,7 @@ public final class Template {
       throw new TemplateException(
           "template placeholder ["
               + path
-              + "] must start with alert, event, timestamp, webhook or link");
+              + "] must start with alert, case, event, timestamp, webhook or link");
     }
     if (values == null) {
       return null;
