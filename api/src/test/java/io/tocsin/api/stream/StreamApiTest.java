@@ -1,4 +1,4 @@
-package io.tocsin.api.ui;
+package io.tocsin.api.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
