@@ -29,6 +29,10 @@ class StreamHub implements DisposableBean {
   private final Map<String, Set<StreamSubscriber>> live = new ConcurrentHashMap<>();
   private final Queue<StreamSubscriber> pending = new ConcurrentLinkedQueue<>();
   private final AtomicInteger open = new AtomicInteger();
+
+  /** The tailer's watermark: every id up to it has been delivered (or given up on). */
+  private volatile long watermark;
+
   private final ExecutorService senders;
   private final ScheduledExecutorService timers;
   private final StreamProperties properties;
@@ -53,9 +57,13 @@ class StreamHub implements DisposableBean {
         tenantId, expiresAt, sink, properties.buffer(), senders, this::remove);
   }
 
-  /** Starts delivering to {@code s}: after {@code since} (replayed from the log) or from now. */
+  /**
+   * Starts delivering to {@code s}: after {@code since} (replayed from the log) or from now, that
+   * is after what was delivered when it subscribed (not when it is promoted: a message published in
+   * between must not slip past it).
+   */
   void start(StreamSubscriber s, Long since) {
-    s.since = since;
+    s.since = since != null ? since : watermark;
     pending.add(s);
   }
 
@@ -73,6 +81,10 @@ class StreamHub implements DisposableBean {
   }
 
   // --- tailer thread only ---
+
+  void advance(long delivered) {
+    this.watermark = delivered;
+  }
 
   void deliver(StreamMessage m) {
     Set<StreamSubscriber> subscribers = live.get(m.tenantId());

@@ -67,6 +67,7 @@ class StreamTailer implements SmartInitializingSingleton, DisposableBean {
   @Override
   public void afterSingletonsInstantiated() {
     watermark = streamLog.head();
+    hub.advance(watermark);
     long every = Math.max(10, properties.poll().toMillis());
     thread.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
   }
@@ -87,6 +88,7 @@ class StreamTailer implements SmartInitializingSingleton, DisposableBean {
       List<StreamMessage> page = streamLog.after(watermark, PAGE);
       more = deliver(page, now) && page.size() == PAGE;
     }
+    hub.advance(watermark);
     for (StreamSubscriber s : List.copyOf(hub.pending())) {
       catchUp(s);
     }
