@@ -1,5 +1,6 @@
 // Live updates: GET /api/v1/stream (Server-Sent Events) read with fetch() streaming, because
-// EventSource cannot send the Authorization header. Reconnects with backoff and a fresh token.
+// EventSource cannot send the Authorization header. Reconnects with backoff and a fresh token,
+// sending the last event id seen so the server replays what was missed (or says `resync`).
 
 import {authHeaders, refresh} from './api.js';
 
@@ -7,12 +8,17 @@ export function openStream(topics, onEvent, onState = () => {}) {
   const controller = new AbortController();
   let stopped = false;
   let delay = 1000;
+  let lastId = null;
 
   async function run() {
     while (!stopped) {
       try {
         const res = await fetch(`/api/v1/stream?topics=${encodeURIComponent(topics)}`, {
-          headers: {Accept: 'text/event-stream', ...authHeaders()}, signal: controller.signal,
+          headers: {
+            Accept: 'text/event-stream', ...authHeaders(),
+            ...(lastId ? {'Last-Event-ID': lastId} : {}),
+          },
+          signal: controller.signal,
         });
         if (res.status === 401) {
           if (!(await refresh())) { onState('closed'); return; }
@@ -54,6 +60,8 @@ export function openStream(topics, onEvent, onState = () => {}) {
           data = [];
         } else if (line.startsWith(':')) {
           // comment (keepalive)
+        } else if (line.startsWith('id:')) {
+          lastId = line.slice(3).trim();
         } else if (line.startsWith('event:')) {
           event = line.slice(6).trim();
         } else if (line.startsWith('data:')) {

@@ -228,9 +228,9 @@ export function render(main) {
 
   let pending = 0;
   const stream = openStream('alerts', (event, data) => {
+    if (event === 'resync') { reload(); return; }
     if (!data || !data.alert) return;
     const a = data.alert;
-    if (event === 'resync') { reload(); return; }
     const i = state.rows.findIndex((r) => r.id === a.id);
     if (i >= 0) { state.rows[i] = {...state.rows[i], ...a}; draw(); }
     else if (event === 'alert.created') {

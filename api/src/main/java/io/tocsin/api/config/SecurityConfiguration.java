@@ -96,6 +96,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(unmapped)
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, SecurityPaths.STREAM_SOCKETS)
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, SecurityPaths.INGEST)
                     .authenticated()
                     .requestMatchers(SecurityPaths.AGENT_COMMANDS)

@@ -3,6 +3,7 @@ package io.tocsin.api.event;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tocsin.api.pipeline.EventDispatcher;
+import io.tocsin.api.stream.SecurityEventStream;
 import io.tocsin.api.tenant.AgentQuota;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;
@@ -40,6 +41,7 @@ public class IngestService {
   private final AgentQuota quota;
   private final PendingEvaluations pending;
   private final EventDispatcher dispatcher;
+  private final SecurityEventStream stream;
   private final Clock clock;
   private final Counter ingested;
   private final Counter rejectedCount;
@@ -51,6 +53,7 @@ public class IngestService {
       AgentQuota quota,
       PendingEvaluations pending,
       EventDispatcher dispatcher,
+      SecurityEventStream stream,
       Clock clock,
       IngestProperties properties,
       MeterRegistry meters) {
@@ -60,6 +63,7 @@ public class IngestService {
     this.quota = quota;
     this.pending = pending;
     this.dispatcher = dispatcher;
+    this.stream = stream;
     this.clock = clock;
     this.ingested = meters.counter("tocsin.events.ingested");
     this.rejectedCount = meters.counter("tocsin.events.rejected");
@@ -101,6 +105,7 @@ public class IngestService {
       stored = outcome.stored();
       duplicates = outcome.duplicates().size() + retries.size();
       detections = dispatcher.dispatchFresh(outcome.batch(), stored);
+      stream.stored(tenantId, stored);
     }
     ingested.increment(stored.size());
     rejectedCount.increment(rejected.size());

@@ -1,6 +1,8 @@
 package io.tocsin.api.inventory;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.stream.StreamPublisher;
+import io.tocsin.api.stream.StreamTopic;
 import io.tocsin.api.tenant.AgentQuota;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +34,17 @@ class SubmitService {
   private final InventoryProperties properties;
   private final SubmissionParser parser;
   private final AgentQuota quota;
+  private final StreamPublisher stream;
   private final Clock clock;
 
   SubmitService(
-      InventoryStore store, InventoryProperties properties, AgentQuota quota, Clock clock) {
+      InventoryStore store,
+      InventoryProperties properties,
+      AgentQuota quota,
+      StreamPublisher stream,
+      Clock clock) {
     this.store = store;
+    this.stream = stream;
     this.properties = properties;
     this.quota = quota;
     this.parser = new SubmissionParser(properties.maxProcesses());
@@ -91,6 +99,8 @@ class SubmitService {
         new Document("first_seen", Date.from(now)),
         snapshot,
         rows);
+    stream.publish(
+        tenantId, StreamTopic.DEVICES, "device.updated", deviceChange(s, snapshotId, now));
     int pruned = store.prune(tenantId, s.hostId(), properties.history());
     log.debug(
         "snapshot {} of host {} ({} processes, {} old snapshots pruned)",
@@ -107,6 +117,21 @@ class SubmitService {
     response.put("timestamp", s.timestamp().toString());
     response.put("processes_count", rows.size());
     return response;
+  }
+
+  /** What the {@code devices} stream says about a report: the host and its latest numbers. */
+  private static Map<String, Object> deviceChange(Submission s, String snapshotId, Instant now) {
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("host_id", s.hostId());
+    change.put("hostname", s.hostname());
+    change.put("platform", s.platform());
+    change.put("last_seen", now.toString());
+    change.put("snapshot_id", snapshotId);
+    change.put("total_processes", s.processes().size());
+    change.put("system_cpu_percent", s.metrics().get("cpu_percent"));
+    change.put("system_memory_percent", s.metrics().get("memory_percent"));
+    change.put("status", "online");
+    return change;
   }
 
   private static Document host(String tenantId, Submission s, Instant now, Document summary) {

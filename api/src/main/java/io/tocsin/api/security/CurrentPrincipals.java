@@ -28,8 +28,14 @@ public class CurrentPrincipals {
 
   /** The caller of the current request; 401 if the request is anonymous. */
   public CurrentPrincipal current() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    String requested = requestedTenant();
+    return of(SecurityContextHolder.getContext().getAuthentication(), requestedTenant());
+  }
+
+  /**
+   * The caller behind {@code auth} acting in {@code requested} (null: its home tenant), for
+   * connections that authenticate outside the filter chain (a WebSocket's first message).
+   */
+  public CurrentPrincipal of(Authentication auth, String requested) {
     if (auth instanceof JwtAuthenticationToken token) {
       return fromJwt(token, requested);
     }

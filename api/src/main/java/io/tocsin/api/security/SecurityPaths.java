@@ -50,5 +50,11 @@ public final class SecurityPaths {
     "/api/v1/test-connection", "/api/v1/test-connection/"
   };
 
+  /**
+   * The stream WebSockets (io.tocsin.api.stream): the upgrade may come without a token, which the
+   * socket's first message then carries; the handler authenticates either way.
+   */
+  public static final String[] STREAM_SOCKETS = {"/ws", "/api/v1/ws"};
+
   private SecurityPaths() {}
 }

@@ -1,4 +1,4 @@
-package io.tocsin.api.ui;
+package io.tocsin.api.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +64,80 @@ class StreamApiTest extends ApiTest {
   }
 
   @Test
+  void lastEventIdResumesAfterItWithoutGapOrDuplicate() throws Exception {
+    Subscription first = subscribe(login("admin", ADMIN_PASSWORD), null, "");
+    String seenId;
+    String a;
+    try {
+      first.await("event:ready");
+      a = createAlert(admin(), "before the disconnect");
+      List<String> lines = first.await(a);
+      seenId = lastId(lines);
+    } finally {
+      first.close();
+    }
+    String b = createAlert(admin(), "while disconnected");
+    Subscription again =
+        subscribe(login("admin", ADMIN_PASSWORD), null, "", Map.of("Last-Event-ID", seenId));
+    try {
+      List<String> replayed = again.await(b);
+      assertThat(String.join("\n", replayed)).doesNotContain(a);
+      String c = createAlert(admin(), "live after the replay");
+      assertThat(String.join("\n", again.await(c))).doesNotContain(a).doesNotContain(b);
+    } finally {
+      again.close();
+    }
+  }
+
+  @Test
+  void severityFilterKeepsOnlyHighAndAbove() throws Exception {
+    Subscription s = subscribe(login("admin", ADMIN_PASSWORD), null, "&severity=high");
+    try {
+      s.await("event:ready");
+      String low = createAlert(admin(), "low one");
+      ApiClient.Response critical =
+          admin().post("/api/v1/alerts", Map.of("title", "critical one", "severity", "critical"));
+      List<String> seen = s.await(critical.text("id"));
+      assertThat(String.join("\n", seen)).doesNotContain(low);
+    } finally {
+      s.close();
+    }
+  }
+
+  @Test
+  void streamWhenBadResumeIdOrSeverityThen400() {
+    ApiClient.Response badId = admin().get("/api/v1/stream?topics=alerts&last_event_id=abc");
+    assertThat(badId.status()).isEqualTo(400);
+    assertThat(badId.body().path("error").path("message").asString()).contains("[abc]");
+    ApiClient.Response badSeverity = admin().get("/api/v1/stream?severity=urgent");
+    assertThat(badSeverity.status()).isEqualTo(400);
+    assertThat(badSeverity.body().path("error").path("message").asString()).contains("[urgent]");
+  }
+
+  @Test
+  void cyberPulseChannelNamesAreTopicsToo() throws Exception {
+    Subscription s =
+        subscribe(login("admin", ADMIN_PASSWORD), null, "", Map.of(), "security_alerts,devices");
+    try {
+      List<String> ready = s.await("\"devices\"");
+      assertThat(ready.get(ready.size() - 1)).contains("\"topics\":[\"alerts\",\"devices\"]");
+    } finally {
+      s.close();
+    }
+  }
+
+  private static String lastId(List<String> lines) {
+    String id = null;
+    for (String line : lines) {
+      if (line.startsWith("id:")) {
+        id = line.substring(3).trim();
+      }
+    }
+    assertThat(id).as("an id: line in " + lines).isNotNull();
+    return id;
+  }
+
+  @Test
   void viewerMayStream() throws Exception {
     TestUser viewer = userWithRole(admin(), "viewer");
     Subscription s = subscribe(login(viewer.username(), PASSWORD), null);
@@ -100,11 +174,27 @@ class StreamApiTest extends ApiTest {
   }
 
   private Subscription subscribe(String token, String tenant) throws Exception {
+    return subscribe(token, tenant, "");
+  }
+
+  private Subscription subscribe(String token, String tenant, String query) throws Exception {
+    return subscribe(token, tenant, query, Map.of());
+  }
+
+  private Subscription subscribe(
+      String token, String tenant, String query, Map<String, String> headers) throws Exception {
+    return subscribe(token, tenant, query, headers, "alerts");
+  }
+
+  private Subscription subscribe(
+      String token, String tenant, String query, Map<String, String> headers, String topics)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/stream?topics=alerts"))
+                URI.create("http://localhost:" + port + "/api/v1/stream?topics=" + topics + query))
             .header("Authorization", "Bearer " + token)
             .header("Accept", "text/event-stream");
+    headers.forEach(request::header);
     if (tenant != null) {
       request.header("X-Tenant-ID", tenant);
     }
