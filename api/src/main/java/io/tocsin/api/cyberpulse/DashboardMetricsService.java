@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** Assembles {@code GET /dashboard/metrics} for one tenant, as of now. */
 @Service
-class DashboardMetricsService {
+public class DashboardMetricsService {
 
   private final EventStore events;
   private final OpenAlerts alerts;
@@ -43,7 +43,8 @@ class DashboardMetricsService {
     this.clock = clock;
   }
 
-  Map<String, Object> metrics(String tenantId) {
+  /** The metrics as {@code GET /dashboard/metrics} shows them. */
+  public Map<String, Object> metrics(String tenantId) {
     Instant now = clock.instant();
     Document last24h =
         new Document(
