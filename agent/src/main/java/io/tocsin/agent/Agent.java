@@ -35,6 +35,7 @@ import io.tocsin.agent.respond.IsolationAction;
 import io.tocsin.agent.respond.KillProcessAction;
 import io.tocsin.agent.respond.QuarantineAction;
 import io.tocsin.agent.respond.QuarantineStore;
+import io.tocsin.agent.respond.scan.SecurityScanAction;
 import io.tocsin.agent.spool.Spool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -172,7 +173,8 @@ public final class Agent implements AutoCloseable {
                 q.quarantine(),
                 q.restore(),
                 isolation.isolate(),
-                isolation.release()),
+                isolation.release(),
+                SecurityScanAction.system(connectionSource(), clock)),
             stats);
     every("tocsin-commands", config.commandInterval(), () -> pollCommands(poller));
     every("tocsin-stats", Duration.ofSeconds(10), this::writeState);

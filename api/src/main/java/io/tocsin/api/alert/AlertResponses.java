@@ -32,6 +32,7 @@ class AlertResponses {
   Map<String, Object> requestAction(CurrentPrincipal who, String id, AlertRequests.Action body) {
     ActionType type =
         ActionType.parse(body == null ? null : body.action())
+            .filter(ActionType::isResponseAction)
             .orElseThrow(
                 () ->
                     ApiException.badRequest(

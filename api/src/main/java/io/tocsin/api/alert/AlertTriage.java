@@ -49,12 +49,22 @@ class AlertTriage {
   }
 
   Alert create(CurrentPrincipal who, AlertRequests.Create body) {
+    return create(who, body, "manual", Map.of());
+  }
+
+  /** {@code source}: who raised it; {@code groupKey}: the values the alert is about. */
+  Alert create(
+      CurrentPrincipal who,
+      AlertRequests.Create body,
+      String source,
+      Map<String, Object> groupKey) {
     AlertValidation.create(body);
     Instant now = now();
     Alert a = new Alert();
     a.id = "alr_" + UUID.randomUUID().toString().replace("-", "");
     a.tenantId = who.tenantId();
-    a.source = "manual";
+    a.source = source;
+    a.groupKey = new java.util.LinkedHashMap<>(groupKey);
     a.createdBy = who.userId();
     a.title = body.title().trim();
     a.description = body.description();

@@ -3,14 +3,21 @@ package io.tocsin.api.command;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Response actions an agent can be asked to run; the wire name is the command {@code type}. */
+/** Commands an agent can be asked to run; the wire name is the command {@code type}. */
 public enum ActionType {
   ISOLATE_HOST,
   RELEASE_HOST,
   KILL_PROCESS,
   QUARANTINE,
   RESTORE,
-  BLOCK;
+  BLOCK,
+  /** A read-only host scan ({@code POST /security/scan}), not a response to an alert. */
+  SECURITY_SCAN;
+
+  /** Whether analysts may request it on an alert ({@code POST /alerts/{id}/actions}). */
+  public boolean isResponseAction() {
+    return this != SECURITY_SCAN;
+  }
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -213,9 +214,12 @@ class ApiExceptionHandler {
       Map<String, Object> details,
       HttpHeaders headers) {
     String requestId = RequestIds.of(request);
+    // JSON whatever the request accepted (e.g. a report asked for as application/pdf): a preset
+    // content type skips negotiation, which would otherwise turn the error into a 500
     return ResponseEntity.status(code.status())
         .headers(headers)
         .header(RequestIds.HEADER, requestId)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(ErrorBody.of(code, message, details, requestId));
   }
 }

@@ -1,0 +1,138 @@
+package io.tocsin.api.cyberpulse;
+
+import io.tocsin.api.error.ApiException;
+import io.tocsin.api.event.EventStore;
+import io.tocsin.api.event.PendingEvaluations;
+import io.tocsin.api.security.Authz;
+import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.ListResponse;
+import io.tocsin.model.Event;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/security/events}: the tenant's events, newest first, as a plain JSON list (the
+ * CyberPulse client iterates {@code resp.json()}); the total is in {@code X-Total-Count}. {@code
+ * processed=true} keeps events the engine has evaluated with their detections recorded, {@code
+ * false} those still waiting for evaluation (see {@link PendingEvaluations}).
+ */
+@RestController
+class SecurityEventListController {
+
+  static final String TOTAL_HEADER = "X-Total-Count";
+  private static final Document NEWEST_FIRST = new Document("ts", -1).append("id", -1);
+  private static final List<String> SEVERITIES =
+      List.of("info", "low", "medium", "high", "critical");
+
+  private final EventStore events;
+  private final PendingEvaluations pending;
+
+  SecurityEventListController(EventStore events, PendingEvaluations pending) {
+    this.events = events;
+    this.pending = pending;
+  }
+
+  @GetMapping("/api/v1/security/events")
+  @PreAuthorize(Authz.VIEWER)
+  ResponseEntity<List<Map<String, Object>>> list(
+      CurrentPrincipal principal,
+      @RequestParam(required = false) String skip,
+      @RequestParam(required = false) String limit,
+      @RequestParam(required = false) String severity,
+      @RequestParam(name = "start_date", required = false) String startDate,
+      @RequestParam(name = "end_date", required = false) String endDate,
+      @RequestParam(required = false) String processed) {
+    int offset = integer("skip", skip, 0, 0, Integer.MAX_VALUE);
+    int size = integer("limit", limit, ListResponse.DEFAULT_LIMIT, 1, ListResponse.MAX_LIMIT);
+    Instant start = DateParam.start("start_date", startDate);
+    Instant end = DateParam.end("end_date", endDate);
+    if (start != null && end != null && start.isAfter(end)) {
+      throw invalid("start_date", "must not be after end_date");
+    }
+    String tenant = principal.tenantId();
+    Set<String> waiting = pending.pendingIds(tenant);
+    Document filter = new Document();
+    if (start != null || end != null) {
+      Document range = new Document();
+      if (start != null) {
+        range.append("$gte", Date.from(start));
+      }
+      if (end != null) {
+        range.append("$lte", Date.from(end));
+      }
+      filter.append("ts", range);
+    }
+    if (severity != null && !severity.isBlank()) {
+      filter.append("severity", new Document("$in", severities(severity)));
+    }
+    Boolean wantProcessed = bool("processed", processed);
+    if (wantProcessed != null) {
+      filter.append("id", new Document(wantProcessed ? "$nin" : "$in", new ArrayList<>(waiting)));
+    }
+    long total = events.count(tenant, filter);
+    List<Map<String, Object>> page = new ArrayList<>();
+    for (Event e : events.find(tenant, filter, NEWEST_FIRST, offset, size)) {
+      page.add(SecurityEventView.of(e, !waiting.contains(e.id())));
+    }
+    return ResponseEntity.ok().header(TOTAL_HEADER, Long.toString(total)).body(page);
+  }
+
+  private static List<String> severities(String text) {
+    List<String> out = new ArrayList<>();
+    for (String s : text.split(",")) {
+      String v = s.trim().toLowerCase(Locale.ROOT);
+      if (!SEVERITIES.contains(v)) {
+        throw invalid(
+            "severity", "unknown severity [" + s.trim() + "], expected one of " + SEVERITIES);
+      }
+      out.add(v);
+    }
+    return out;
+  }
+
+  private static int integer(String name, String text, int fallback, int min, int max) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(
+        name, "must be an integer between " + min + " and " + max + ", got [" + text.trim() + "]");
+  }
+
+  private static Boolean bool(String name, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String v = text.trim().toLowerCase(Locale.ROOT);
+    if (Arrays.asList("true", "1", "yes").contains(v)) {
+      return true;
+    }
+    if (Arrays.asList("false", "0", "no").contains(v)) {
+      return false;
+    }
+    throw invalid(name, "must be true or false, got [" + text.trim() + "]");
+  }
+
+  static ApiException invalid(String field, String reason) {
+    return ApiException.badRequest(field + ": " + reason, Map.of("field", field, "reason", reason));
+  }
+}

@@ -1,0 +1,55 @@
+package io.tocsin.api.scan;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The findings that are still open: those of each host's latest completed scan (a later clean scan
+ * closes the earlier findings of that host). For the dashboard and reports.
+ */
+@Component
+public class ScanVulnerabilities {
+
+  /** Completed scans read per call: enough for the latest of every host of a large fleet. */
+  private static final int MAX_SCANS = 5000;
+
+  private final MongoTemplate mongo;
+
+  ScanVulnerabilities(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Each open finding with {@code host_id}, {@code scan_id} and {@code scanned_at} added. */
+  public List<Map<String, Object>> openFindings(String tenantId) {
+    Query completed =
+        Query.query(where("tenantId").is(tenantId).and("status").is(Scan.COMPLETED))
+            .with(Sort.by(Sort.Order.desc("completedAt")))
+            .limit(MAX_SCANS);
+    completed.fields().include("hostId", "completedAt", "findings");
+    Set<String> seen = new HashSet<>();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Scan s : mongo.find(completed, Scan.class)) {
+      if (!seen.add(s.hostId) || s.findings == null) {
+        continue;
+      }
+      for (Map<String, Object> f : s.findings) {
+        Map<String, Object> row = new LinkedHashMap<>(f);
+        row.put("host_id", s.hostId);
+        row.put("scan_id", s.id);
+        row.put("scanned_at", s.completedAt);
+        out.add(row);
+      }
+    }
+    return out;
+  }
+}

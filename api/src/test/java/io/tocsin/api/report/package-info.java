@@ -1,0 +1,2 @@
+/** Reports over real HTTP in each format. */
+package io.tocsin.api.report;
