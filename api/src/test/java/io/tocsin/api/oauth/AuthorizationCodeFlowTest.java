@@ -2,11 +2,14 @@ package io.tocsin.api.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import io.tocsin.api.oauth.OAuthBrowser.Pkce;
 import io.tocsin.api.support.ApiClient;
 import io.tocsin.api.support.ApiClient.Response;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -278,5 +281,68 @@ class AuthorizationCodeFlowTest extends OAuthTest {
         .isEqualTo(200);
 
     assertThat(app.get("/api/v1/alerts").status()).isEqualTo(401);
+  }
+
+  @Test
+  void mfaUserWhenCodeMissingThenAskedAndWithCodeSignedIn() throws CodeGenerationException {
+    TestUser user = userWithRole(admin(), "analyst");
+    long step = Instant.now().getEpochSecond() / 30;
+    Response enrol = user.client().post("/api/v1/auth/mfa/enroll", null);
+    String secret = enrol.text("secret");
+    DefaultCodeGenerator codes = new DefaultCodeGenerator();
+    assertThat(
+            user.client()
+                .post("/api/v1/auth/mfa/confirm", Map.of("code", codes.generate(secret, step)))
+                .status())
+        .isEqualTo(200);
+    Client client = webClient(admin(), "read");
+    Pkce pkce = Pkce.random();
+    String url = authorizeUrl("/oauth/authorize", client, REDIRECT, "read", pkce);
+
+    OAuthBrowser withoutCode = new OAuthBrowser("http://localhost:" + port);
+    withoutCode.get(url);
+    String csrf =
+        withoutCode
+            .get("/oauth/login")
+            .body()
+            .replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    withoutCode.postForm(
+        "/oauth/login", Map.of("username", user.username(), "password", PASSWORD, "_csrf", csrf));
+    assertThat(withoutCode.get("/oauth/login?error").body()).contains("MFA code required");
+
+    URI back =
+        new OAuthBrowser("http://localhost:" + port)
+            .authorize(
+                url,
+                Map.of(
+                    "username",
+                    user.username(),
+                    "password",
+                    PASSWORD,
+                    "mfa_code",
+                    codes.generate(secret, step + 1)));
+    Response token =
+        exchange(client, OAuthBrowser.query(back).get("code"), REDIRECT, pkce.verifier());
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
+  }
+
+  @Test
+  void loopbackRedirectWhenPortDiffersThenAccepted() {
+    TestUser analyst = userWithRole(admin(), "analyst");
+    Client client = webClient(admin(), "read");
+    Pkce pkce = Pkce.random();
+    String otherPort = "http://127.0.0.1:18402/callback";
+
+    URI back =
+        new OAuthBrowser("http://localhost:" + port)
+            .authorize(
+                authorizeUrl("/oauth/authorize", client, otherPort, "read", pkce),
+                analyst.username(),
+                PASSWORD);
+
+    assertThat(back.toString()).startsWith(otherPort + "?");
+    Response token =
+        exchange(client, OAuthBrowser.query(back).get("code"), otherPort, pkce.verifier());
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
   }
 }

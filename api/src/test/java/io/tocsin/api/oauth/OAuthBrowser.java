@@ -65,6 +65,11 @@ final class OAuthBrowser {
    * back; returns the final redirect (to the client's redirect URI).
    */
   URI authorize(String authorizeUrl, String username, String password) {
+    return authorize(authorizeUrl, Map.of("username", username, "password", password));
+  }
+
+  /** As {@link #authorize(String, String, String)}, with any fields of the login form. */
+  URI authorize(String authorizeUrl, Map<String, String> fields) {
     HttpResponse<String> first = get(authorizeUrl);
     assertThat(first.statusCode()).as(first.body()).isEqualTo(302);
     String loginUrl = location(first);
@@ -73,9 +78,9 @@ final class OAuthBrowser {
     assertThat(page.statusCode()).isEqualTo(200);
     Matcher csrf = CSRF.matcher(page.body());
     assertThat(csrf.find()).as(page.body()).isTrue();
-    HttpResponse<String> signedIn =
-        postForm(
-            loginUrl, Map.of("username", username, "password", password, "_csrf", csrf.group(1)));
+    Map<String, String> form = new LinkedHashMap<>(fields);
+    form.put("_csrf", csrf.group(1));
+    HttpResponse<String> signedIn = postForm(loginUrl, form);
     assertThat(signedIn.statusCode()).isEqualTo(302);
     String next = location(signedIn);
     assertThat(next).as("back to the authorization request").contains("/oauth/authorize");
