@@ -56,6 +56,10 @@ class AuthorizationServerConfiguration {
     http.oauth2AuthorizationServer(
         server -> {
           http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(), login));
+          server.tokenEndpoint(
+              token ->
+                  token.accessTokenRequestConverters(
+                      converters -> converters.add(0, new DefaultClientScopes())));
           server.authorizationEndpoint(
               endpoint ->
                   endpoint.authenticationProviders(
@@ -69,6 +73,7 @@ class AuthorizationServerConfiguration {
                                   provider ->
                                       provider.setAuthenticationValidator(
                                           new OAuth2AuthorizationCodeRequestAuthenticationValidator()
+                                              .andThen(OAuthScopes::requireRequested)
                                               .andThen(tenantCheck)))));
         });
     http.authenticationProvider(new TocsinUserLogin(auth))

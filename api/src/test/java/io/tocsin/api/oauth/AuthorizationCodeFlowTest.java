@@ -345,4 +345,29 @@ class AuthorizationCodeFlowTest extends OAuthTest {
         exchange(client, OAuthBrowser.query(back).get("code"), otherPort, pkce.verifier());
     assertThat(token.status()).as(token.toString()).isEqualTo(200);
   }
+
+  @Test
+  void scopeOmittedAtAuthorizationThenInvalidScope() {
+    Client client = webClient(admin(), "read");
+    String url =
+        "/oauth/authorize?"
+            + OAuthBrowser.form(
+                Map.of(
+                    "response_type",
+                    "code",
+                    "client_id",
+                    client.id(),
+                    "redirect_uri",
+                    REDIRECT,
+                    "code_challenge",
+                    Pkce.random().challenge(),
+                    "code_challenge_method",
+                    "S256"));
+
+    HttpResponse<String> response = new OAuthBrowser("http://localhost:" + port).get(url);
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    URI back = URI.create(response.headers().firstValue("Location").orElseThrow());
+    assertThat(OAuthBrowser.query(back)).containsEntry("error", "invalid_scope");
+  }
 }

@@ -117,4 +117,18 @@ class ClientCredentialsFlowTest extends OAuthTest {
     assertThat(admin().get("/api/v1/users/me").status()).isEqualTo(200);
     assertThat(anonymous().bearer("not-a-jwt").get("/api/v1/alerts").status()).isEqualTo(401);
   }
+
+  /** requests_oauthlib 1.3 (Debian's) sends no scope with client credentials. */
+  @Test
+  void scopeOmittedThenTheClientsRegisteredScopes() {
+    Client client = machineClient(admin(), "read", "write");
+
+    Response token =
+        tokenRequest("/oauth/token", client, Map.of("grant_type", "client_credentials"));
+
+    assertThat(token.status()).as(token.toString()).isEqualTo(200);
+    assertThat(token.text("scope").split(" ")).containsExactlyInAnyOrder("read", "write");
+    assertThat(alert(anonymous().bearer(token.text("access_token")), "default scopes"))
+        .isNotBlank();
+  }
 }
