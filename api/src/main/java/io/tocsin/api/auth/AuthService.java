@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
  * and reuse detection, logout with revocation.
  */
 @Service
-class AuthService {
+public class AuthService {
 
   private final UserRepository users;
   private final PasswordEncoder encoder;
@@ -64,7 +64,19 @@ class AuthService {
   }
 
   TokenResponse login(AuthRequests.Login request, String tenantId, String address) {
-    String name = Identities.normalize(request.username());
+    return tokens.issue(
+        authenticate(request.username(), request.password(), request.mfaCode(), tenantId, address));
+  }
+
+  /**
+   * The user these credentials name, with every login rule applied (throttling, MFA, active flag);
+   * also used by the OAuth authorization endpoint's login form, so both logins behave alike.
+   *
+   * @throws ApiException 401, 429 or 400 as for {@code POST /auth/login}
+   */
+  public User authenticate(
+      String username, String password, String mfaCode, String tenantId, String address) {
+    String name = Identities.normalize(username);
     List<User> candidates = inTenantIfAny(users.findByUsernameOrEmail(name, name), tenantId);
     List<String> accounts =
         candidates.isEmpty()
@@ -74,10 +86,10 @@ class AuthService {
     List<User> matching =
         candidates.stream()
             .filter(u -> u.getPasswordHash() != null)
-            .filter(u -> encoder.matches(request.password(), u.getPasswordHash()))
+            .filter(u -> encoder.matches(password, u.getPasswordHash()))
             .toList();
     if (candidates.isEmpty()) {
-      encoder.matches(request.password(), dummyHash);
+      encoder.matches(password, dummyHash);
     }
     if (matching.isEmpty()) {
       throttle.failed(accounts, address);
@@ -91,14 +103,14 @@ class AuthService {
       throw ApiException.unauthorized("This account is deactivated");
     }
     if (user.isMfaEnabled()) {
-      if (request.mfaCode() == null || request.mfaCode().isBlank()) {
+      if (mfaCode == null || mfaCode.isBlank()) {
         throw new ApiException(
             ErrorCode.AUTHENTICATION_ERROR,
             "MFA code required",
             Map.of("mfa_required", true),
             HttpHeaders.EMPTY);
       }
-      if (!mfa.verify(user, request.mfaCode())) {
+      if (!mfa.verify(user, mfaCode)) {
         throttle.failed(accounts, address);
         throw ApiException.unauthorized("Invalid or already used MFA code");
       }
@@ -110,7 +122,7 @@ class AuthService {
         new Update().set("lastLoginAt", now),
         User.class);
     user.setLastLoginAt(now);
-    return tokens.issue(user);
+    return user;
   }
 
   /**
