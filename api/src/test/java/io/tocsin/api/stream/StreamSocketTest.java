@@ -55,6 +55,36 @@ class StreamSocketTest extends ApiTest {
   }
 
   @Test
+  void caseChangesReachTheProjectUpdatesChannel() throws Exception {
+    try (SocketClient ws = SocketClient.bearer(port, login("admin", ADMIN_PASSWORD))) {
+      ws.send(Map.of("action", "subscribe", "channels", List.of("project_updates")));
+      ws.awaitType("subscribed");
+
+      var created = admin().post("/api/v1/projects", Map.of("name", "Streamed case"));
+      assertThat(created.status()).as(created.toString()).isEqualTo(201);
+      String id = created.text("id");
+      assertThat(admin().put("/api/v1/projects/" + id, Map.of("status", "active")).status())
+          .isEqualTo(200);
+
+      List<JsonNode> messages =
+          ws.await(
+              m ->
+                  id.equals(m.path("data").path("id").asString())
+                      && "case.updated".equals(m.path("event").asString()),
+              id);
+      JsonNode first =
+          messages.stream()
+              .filter(m -> id.equals(m.path("data").path("id").asString()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(first.path("channel").asString()).isEqualTo("project_updates");
+      assertThat(first.path("event").asString()).isEqualTo("case.created");
+      assertThat(first.path("data").path("name").asString()).isEqualTo("Streamed case");
+      assertThat(last(messages).path("data").path("status").asString()).isEqualTo("active");
+    }
+  }
+
+  @Test
   void singleChannelSubscribeFormIsAccepted() throws Exception {
     try (SocketClient ws = SocketClient.bearer(port, login("admin", ADMIN_PASSWORD))) {
       ws.send(Map.of("type", "subscribe", "channel", "security_events"));
