@@ -30,6 +30,8 @@ import org.springframework.stereotype.Service;
 @Service
 class ScanService {
 
+  static final int MAX_WAITING_PER_HOST = 3;
+
   private final MongoTemplate mongo;
   private final CommandService commands;
   private final HostDirectory hosts;
@@ -56,6 +58,21 @@ class ScanService {
                         "target [" + target.trim() + "] is not a known host of this tenant",
                         Map.of("field", "target", "reason", "unknown host"),
                         HttpHeaders.EMPTY));
+    long waiting =
+        mongo.count(
+            Query.query(
+                where("tenantId")
+                    .is(who.tenantId())
+                    .and("hostId")
+                    .is(hostId)
+                    .and("status")
+                    .in(Scan.QUEUED, Scan.SENT)),
+            Scan.class);
+    if (waiting >= MAX_WAITING_PER_HOST) {
+      // an agent runs commands one after another: more scans would only delay its response actions
+      throw ApiException.conflict(
+          "host " + hostId + " already has " + waiting + " scans waiting; retry when one finishes");
+    }
     Scan s = new Scan();
     s.id = "scan_" + UUID.randomUUID().toString().replace("-", "");
     s.tenantId = who.tenantId();

@@ -198,6 +198,18 @@ class ScanApiTest extends ApiTest {
   }
 
   @Test
+  void atMostThreeScansWaitPerHost() {
+    for (int i = 0; i < 3; i++) {
+      assertThat(scan(analyst, Map.of("target", "web-1")).status()).isEqualTo(202);
+    }
+
+    Response fourth = scan(analyst, Map.of("target", "web-1"));
+
+    assertThat(fourth.status()).as(fourth.toString()).isEqualTo(409);
+    assertThat(fourth.body().at("/error/message").asString()).contains("3 scans waiting");
+  }
+
+  @Test
   void scanIsNotAnAlertResponseAction() {
     Response created = analyst.post("/api/v1/alerts", Map.of("title", "x", "host_id", "web-1"));
     Response action =

@@ -20,8 +20,9 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Which TLS versions a port of this host offers, asked over loopback only. TLS 1.2 and 1.3 are
  * tried with real JSSE handshakes; TLS 1.0 and 1.1, which the JDK will not speak, with a raw
- * ClientHello ({@link RawClientHello}). A port that does not answer a TLS 1.2 hello with a TLS
- * record is reported as not TLS and not asked again.
+ * ClientHello ({@link RawClientHello}). A port that neither answers a TLS 1.2 hello with a TLS
+ * record nor completes a TLS 1.3 handshake (some servers hang up on a hello they dislike) is
+ * reported as not TLS and not asked again.
  */
 final class TlsProbe {
 

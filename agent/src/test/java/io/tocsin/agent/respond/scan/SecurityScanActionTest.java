@@ -3,6 +3,7 @@ package io.tocsin.agent.respond.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tocsin.agent.collect.ConnectionInfo;
+import io.tocsin.agent.collect.ProcNetConnectionSource;
 import io.tocsin.agent.respond.Command;
 import io.tocsin.agent.respond.CommandResult;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +65,27 @@ class SecurityScanActionTest {
       Map<?, ?> packages = (Map<?, ?>) result.details().get("packages");
       assertThat(packages.get("count")).isEqualTo(1);
       assertThat(result.details().get("errors")).isEqualTo(List.of());
+    }
+  }
+
+  /** The real connection table, without probing anyone else's ports on this shared machine. */
+  @Test
+  void realConnectionTableOfThisHostListsTheListenerWithItsProcess() throws Exception {
+    Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "Linux /proc only");
+    try (TestTlsServer tls = TestTlsServer.tls(dir, "TLSv1.3")) {
+      ListeningServices services =
+          new ListeningServices(
+              new ProcNetConnectionSource(Path.of("/proc"), Duration.ZERO), Integer.MAX_VALUE);
+
+      ListeningServices.Service own =
+          services.list().stream()
+              .filter(s -> s.tcp() && s.port() == tls.port())
+              .findFirst()
+              .orElseThrow();
+
+      assertThat(own.onLoopback()).isTrue();
+      assertThat(own.pid()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(own.process()).startsWith("java");
     }
   }
 
