@@ -136,7 +136,7 @@ public class AlertCases {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return store.findAll(tenantId, ids).stream()
+    return store.findAll(tenantId, ids, "title", "severity", "status", "caseId").stream()
         .map(a -> new Summary(a.id, a.title, a.severity, a.status, a.caseId))
         .toList();
   }

@@ -101,66 +101,72 @@ class CaseService {
     Instant start = CaseDates.parse("start_date", body.startDate());
     Instant end = CaseDates.parse("end_date", blankToNull(body.endDate()));
     boolean clearEnd = body.endDate() != null && body.endDate().isBlank();
+    Resolved resolved = new Resolved(start, end, clearEnd, assignee);
     Case updated =
         writer
-            .mutate(
-                who.tenantId(),
-                id,
-                (c, now) -> {
-                  List<CaseAuditEntry> log = c.audit;
-                  int before = log.size();
-                  if (body.name() != null) {
-                    Audit.changed(log, now, who, "name", null, c.name, body.name().trim());
-                    c.name = body.name().trim();
-                  }
-                  if (body.description() != null) {
-                    Audit.changed(
-                        log, now, who, "description", null, c.description, body.description());
-                    c.description = body.description();
-                  }
-                  if (body.status() != null) {
-                    String s = CaseValidation.lower(body.status());
-                    Audit.changed(log, now, who, "status", null, c.status, s);
-                    c.status = s;
-                  }
-                  if (body.priority() != null) {
-                    String p = CaseValidation.lower(body.priority());
-                    Audit.changed(log, now, who, "priority", null, c.priority, p);
-                    c.priority = p;
-                  }
-                  Instant newStart = start == null ? c.startDate : start;
-                  Instant newEnd = clearEnd ? null : end == null ? c.endDate : end;
-                  checkDates(newStart, newEnd);
-                  Audit.changed(log, now, who, "start_date", null, c.startDate, newStart);
-                  Audit.changed(log, now, who, "end_date", null, c.endDate, newEnd);
-                  c.startDate = newStart;
-                  c.endDate = newEnd;
-                  if (assignee.change()) {
-                    User u = assignee.user();
-                    Audit.changed(
-                        log,
-                        now,
-                        who,
-                        "assignee",
-                        null,
-                        c.assigneeName,
-                        u == null ? null : u.getUsername());
-                    assign(c, u);
-                  }
-                  if (body.teamMembers() != null) {
-                    List<String> members = trimmed(body.teamMembers());
-                    Audit.changed(log, now, who, "team_members", null, c.teamMembers, members);
-                    c.teamMembers = members;
-                  }
-                  if (body.tags() != null) {
-                    List<String> tags = trimmed(body.tags());
-                    Audit.changed(log, now, who, "tags", null, c.tags, tags);
-                    c.tags = tags;
-                  }
-                  return log.size() > before;
-                })
+            .mutate(who.tenantId(), id, (c, now) -> edit(c, now, who, body, resolved))
             .orElseThrow(() -> ApiException.notFound("Project"));
     return detail(updated);
+  }
+
+  /**
+   * What an update body means once parsed and checked against the tenant, before the case is read.
+   *
+   * @param start new start date, null to keep it
+   * @param end new end date, null to keep it
+   * @param clearEnd whether {@code end_date} was sent empty
+   * @param assignee the assignee change
+   */
+  private record Resolved(
+      Instant start, Instant end, boolean clearEnd, CaseAssignees.Assignment assignee) {}
+
+  /** Applies the fields the body sends, auditing each that changes; false when none did. */
+  private static boolean edit(
+      Case c, Instant now, CurrentPrincipal who, CaseRequests.Project body, Resolved r) {
+    List<CaseAuditEntry> log = c.audit;
+    int before = log.size();
+    if (body.name() != null) {
+      Audit.changed(log, now, who, "name", null, c.name, body.name().trim());
+      c.name = body.name().trim();
+    }
+    if (body.description() != null) {
+      Audit.changed(log, now, who, "description", null, c.description, body.description());
+      c.description = body.description();
+    }
+    if (body.status() != null) {
+      String s = CaseValidation.lower(body.status());
+      Audit.changed(log, now, who, "status", null, c.status, s);
+      c.status = s;
+    }
+    if (body.priority() != null) {
+      String p = CaseValidation.lower(body.priority());
+      Audit.changed(log, now, who, "priority", null, c.priority, p);
+      c.priority = p;
+    }
+    Instant start = r.start() == null ? c.startDate : r.start();
+    Instant end = r.clearEnd() ? null : r.end() == null ? c.endDate : r.end();
+    checkDates(start, end);
+    Audit.changed(log, now, who, "start_date", null, c.startDate, start);
+    Audit.changed(log, now, who, "end_date", null, c.endDate, end);
+    c.startDate = start;
+    c.endDate = end;
+    if (r.assignee().change()) {
+      User u = r.assignee().user();
+      String name = u == null ? null : u.getUsername();
+      Audit.changed(log, now, who, "assignee", null, c.assigneeName, name);
+      assign(c, u);
+    }
+    if (body.teamMembers() != null) {
+      List<String> members = trimmed(body.teamMembers());
+      Audit.changed(log, now, who, "team_members", null, c.teamMembers, members);
+      c.teamMembers = members;
+    }
+    if (body.tags() != null) {
+      List<String> tags = trimmed(body.tags());
+      Audit.changed(log, now, who, "tags", null, c.tags, tags);
+      c.tags = tags;
+    }
+    return log.size() > before;
   }
 
   /** The detail view, with the current title, severity and status of each attached alert. */
