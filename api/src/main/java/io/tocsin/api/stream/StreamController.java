@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -112,9 +111,5 @@ class StreamController {
   private Duration openFor(Instant expiresAt) {
     Duration left = Duration.between(clock.instant(), expiresAt);
     return left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left;
-  }
-
-  static List<String> names(Map<StreamTopic, ?> topics) {
-    return topics.keySet().stream().map(StreamTopic::wireName).toList();
   }
 }

@@ -1,5 +1,6 @@
 package io.tocsin.api.stream;
 
+import io.tocsin.api.error.ErrorWriter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -18,17 +19,20 @@ class StreamSocketConfiguration implements WebSocketConfigurer {
 
   private final StreamSocketHandler handler;
   private final StreamAuthenticator authenticator;
+  private final ErrorWriter errors;
 
-  StreamSocketConfiguration(StreamSocketHandler handler, StreamAuthenticator authenticator) {
+  StreamSocketConfiguration(
+      StreamSocketHandler handler, StreamAuthenticator authenticator, ErrorWriter errors) {
     this.handler = handler;
     this.authenticator = authenticator;
+    this.errors = errors;
   }
 
   @Override
   public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
     registry
         .addHandler(handler, PATHS)
-        .addInterceptors(new BearerHandshake(authenticator))
+        .addInterceptors(new BearerHandshake(authenticator, errors))
         .setAllowedOriginPatterns("*");
   }
 }

@@ -48,7 +48,7 @@ class StreamSocketHandler extends TextWebSocketHandler {
 
   @Override
   public void afterConnectionEstablished(WebSocketSession session) throws Exception {
-    session.getAttributes().put(TOMCAT_SEND_TIMEOUT, properties.sendTimeout().toMillis());
+    // a client that stops reading blocks a write for at most this long (Tomcat's default: 20 s)
     if (session
         instanceof org.springframework.web.socket.adapter.standard.StandardWebSocketSession s) {
       s.getNativeSession()

@@ -42,6 +42,7 @@ class StreamTailer implements SmartInitializingSingleton, DisposableBean {
   private long gapUpTo = -1;
   private Instant gapSeenAt;
   private Instant nextPrune = Instant.MIN;
+  private Instant nextWarning = Instant.MIN;
 
   StreamTailer(
       StreamLog streamLog,
@@ -76,7 +77,12 @@ class StreamTailer implements SmartInitializingSingleton, DisposableBean {
     try {
       tick();
     } catch (RuntimeException e) {
-      log.warn("stream tailer: {}", e.toString());
+      // e.g. the database is down: say so once a minute, not five times a second
+      Instant now = clock.instant();
+      if (now.isAfter(nextWarning)) {
+        nextWarning = now.plus(PRUNE_EVERY);
+        log.warn("stream tailer: {}", e.toString());
+      }
     }
   }
 

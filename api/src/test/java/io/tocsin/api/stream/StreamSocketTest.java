@@ -168,6 +168,15 @@ class StreamSocketTest extends ApiTest {
   }
 
   @Test
+  void plainGetWithoutUpgradeIs400InTheErrorContract() {
+    ApiClient.Response r = anonymous().get("/ws");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");
+    assertThat(r.body().path("request_id").asString()).isNotBlank();
+    assertThat(admin().get("/api/v1/ws").status()).isEqualTo(400);
+  }
+
+  @Test
   void unknownTopicIsAnErrorMessageNotAClose() throws Exception {
     try (SocketClient ws = SocketClient.bearer(port, login("admin", ADMIN_PASSWORD))) {
       ws.send(Map.of("type", "subscribe", "topics", List.of("secrets")));
