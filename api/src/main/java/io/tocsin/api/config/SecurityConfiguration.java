@@ -37,7 +37,8 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 /**
  * The security filter chain: stateless; JWTs through the resource server with our jjwt-backed
  * {@link JwtDecoder}, then {@link SessionCheck} (the user still exists, is active, on the token's
- * session version; the authority is the current role); API keys through an {@link
+ * session version; the authority is the current role); the OAuth authorization server's tokens,
+ * told apart by their issuer, through {@link OAuthAccessTokens}; API keys through an {@link
  * AuthenticationFilter}; URL rules as the coarse layer (public paths, metrics for scrapers and
  * platform admins, unmapped paths through to a 404, agents only on ingest paths, humans everywhere
  * else) and {@code @PreAuthorize} on each controller method as the fine one.

@@ -5,13 +5,20 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.tocsin.api.auth.AuthService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -20,6 +27,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StringUtils;
@@ -85,7 +93,13 @@ class AuthorizationServerConfiguration {
                     .authenticationDetailsSource(TocsinUserLogin.Details::of)
                     .failureHandler(new SimpleUrlAuthenticationFailureHandler(LOGIN + "?error")))
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN)))
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(LOGIN),
+                        PathPatternRequestMatcher.withDefaults().matcher(AUTHORIZE))
+                    .defaultAuthenticationEntryPointFor(
+                        AuthorizationServerConfiguration::clientAuthenticationRequired,
+                        AnyRequestMatcher.INSTANCE))
         .headers(
             headers ->
                 headers
@@ -93,6 +107,24 @@ class AuthorizationServerConfiguration {
                         csp -> csp.policyDirectives(LOGIN_CONTENT_SECURITY_POLICY))
                     .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     return http.build();
+  }
+
+  /**
+   * A token, revocation or introspection request that carries no client credentials at all never
+   * reaches the server's own client authentication: answer it the RFC 6749 way, not with the login
+   * form's redirect.
+   */
+  private static void clientAuthenticationRequired(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+      throws IOException {
+    response.setStatus(HttpStatus.UNAUTHORIZED.value());
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"oauth\"");
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response
+        .getWriter()
+        .write(
+            "{\"error\":\"invalid_client\","
+                + "\"error_description\":\"Client authentication required\"}");
   }
 
   @Bean

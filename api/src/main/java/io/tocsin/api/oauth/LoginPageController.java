@@ -1,5 +1,6 @@
 package io.tocsin.api.oauth;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.web.util.HtmlUtils;
  * ({@link TocsinUserLogin}) and returns to the authorization request afterwards.
  */
 @Controller
+@Hidden
 class LoginPageController {
 
   @GetMapping(value = AuthorizationServerConfiguration.LOGIN, produces = MediaType.TEXT_HTML_VALUE)

@@ -131,4 +131,18 @@ class ClientCredentialsFlowTest extends OAuthTest {
     assertThat(alert(anonymous().bearer(token.text("access_token")), "default scopes"))
         .isNotBlank();
   }
+
+  @Test
+  void tokenRequestWithoutClientCredentialsThenInvalidClient() {
+    Response token =
+        anonymous()
+            .send(
+                "POST",
+                "/oauth/token",
+                "grant_type=client_credentials",
+                "application/x-www-form-urlencoded");
+
+    assertThat(token.status()).isEqualTo(401);
+    assertThat(token.text("error")).isEqualTo("invalid_client");
+  }
 }
