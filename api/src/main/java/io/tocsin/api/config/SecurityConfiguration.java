@@ -4,11 +4,10 @@ import io.tocsin.api.apikey.ApiKeyAuthenticationProvider;
 import io.tocsin.api.auth.SessionCheck;
 import io.tocsin.api.error.RestAccessDeniedHandler;
 import io.tocsin.api.error.RestAuthenticationEntryPoint;
-import io.tocsin.api.oauth.OAuthAccessTokens;
+import io.tocsin.api.oauth.BearerTokens;
 import io.tocsin.api.security.MetricsAccess;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.SecurityPaths;
-import io.tocsin.api.security.TokenClaims;
 import io.tocsin.api.security.UnmappedPaths;
 import io.tocsin.api.ui.SecurityHeaders;
 import io.tocsin.api.ui.UiPaths;
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -26,8 +24,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -54,10 +50,8 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain apiSecurity(
       HttpSecurity http,
-      JwtDecoder decoder,
       ApiKeyAuthenticationProvider apiKeys,
-      SessionCheck sessions,
-      OAuthAccessTokens oauthTokens,
+      BearerTokens bearerTokens,
       UnmappedPaths unmapped,
       MetricsAccess metrics,
       RestAuthenticationEntryPoint entryPoint,
@@ -72,9 +66,6 @@ class SecurityConfiguration {
                     request.getHeader(HttpHeaders.AUTHORIZATION)));
     apiKeyFilter.setSuccessHandler((request, response, authentication) -> {});
     apiKeyFilter.setFailureHandler(new AuthenticationEntryPointFailureHandler(entryPoint));
-    JwtAuthenticationProvider logins = new JwtAuthenticationProvider(decoder);
-    logins.setJwtAuthenticationConverter(sessions);
-    AuthenticationManager loginTokens = new ProviderManager(logins);
 
     http.csrf(csrf -> csrf.disable())
         .httpBasic(basic -> basic.disable())
@@ -91,13 +82,7 @@ class SecurityConfiguration {
                 oauth
                     .bearerTokenResolver(jwtsOnly(metrics.bearerTokenResolver()))
                     // login JWTs (issuer "tocsin") or the authorization server's
-                    // (io.tocsin.api.oauth)
-                    .authenticationManagerResolver(
-                        new JwtIssuerAuthenticationManagerResolver(
-                            issuer ->
-                                TokenClaims.ISSUER.equals(issuer)
-                                    ? loginTokens
-                                    : oauthTokens.authenticationManager()))
+                    .authenticationManagerResolver(bearerTokens.resolver())
                     .authenticationEntryPoint(entryPoint)
                     .accessDeniedHandler(deniedHandler))
         .exceptionHandling(

@@ -1,7 +1,7 @@
 package io.tocsin.api.stream;
 
-import io.tocsin.api.auth.SessionCheck;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.oauth.BearerTokens;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.security.CurrentPrincipals;
 import java.time.Clock;
@@ -9,17 +9,14 @@ import java.time.Duration;
 import java.time.Instant;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may open a stream: a user's access token, checked exactly as the filter chain checks it (the
- * jjwt-backed {@link JwtDecoder}, then {@link SessionCheck}: user active, session not revoked,
- * current role), with {@code X-Tenant-ID}-style tenant selection. Every role may read streams;
- * agent API keys may not.
+ * Who may open a stream: a user's login token or an integration's OAuth access token, checked
+ * exactly as the filter chain checks them ({@link BearerTokens}: signature, then user active,
+ * session not revoked, current role, scope cap), with {@code X-Tenant-ID}-style tenant selection.
+ * Every role may read streams; agent API keys may not.
  */
 @Component
 class StreamAuthenticator {
@@ -27,15 +24,12 @@ class StreamAuthenticator {
   /** A connection stays open at most this long even if the token lives longer. */
   static final Duration MAX_OPEN = Duration.ofHours(1);
 
-  private final JwtDecoder decoder;
-  private final SessionCheck sessions;
+  private final BearerTokens tokens;
   private final CurrentPrincipals principals;
   private final Clock clock;
 
-  StreamAuthenticator(
-      JwtDecoder decoder, SessionCheck sessions, CurrentPrincipals principals, Clock clock) {
-    this.decoder = decoder;
-    this.sessions = sessions;
+  StreamAuthenticator(BearerTokens tokens, CurrentPrincipals principals, Clock clock) {
+    this.tokens = tokens;
     this.principals = principals;
     this.clock = clock;
   }
@@ -47,9 +41,8 @@ class StreamAuthenticator {
     }
     Authentication auth;
     try {
-      Jwt jwt = decoder.decode(token.trim());
-      auth = sessions.convert(jwt);
-    } catch (JwtException | AuthenticationException e) {
+      auth = tokens.authenticate(token.trim());
+    } catch (AuthenticationException e) {
       throw ApiException.unauthorized("invalid token: " + e.getMessage());
     }
     return fromAuthentication(auth, requestedTenant);
