@@ -2,6 +2,11 @@ package io.tocsin.api.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import io.tocsin.api.support.ApiClient;
 import io.tocsin.api.support.ApiClient.Response;
 import java.util.Map;
@@ -144,5 +149,21 @@ class ClientCredentialsFlowTest extends OAuthTest {
 
     assertThat(token.status()).isEqualTo(401);
     assertThat(token.text("error")).isEqualTo("invalid_client");
+  }
+
+  @Test
+  void tokenSignedWithAnotherKeyThen401() throws Exception {
+    SignedJWT real =
+        SignedJWT.parse(clientCredentialsToken(machineClient(admin(), "write"), "write"));
+    SignedJWT forged =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(real.getHeader().getKeyID()).build(),
+            real.getJWTClaimsSet());
+    forged.sign(new RSASSASigner(new RSAKeyGenerator(2048).generate()));
+
+    Response refused = anonymous().bearer(forged.serialize()).get("/api/v1/alerts");
+
+    assertThat(refused.status()).isEqualTo(401);
+    assertThat(refused.errorCode()).isEqualTo("AUTHENTICATION_ERROR");
   }
 }
