@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,23 +46,8 @@ class QueryBudgetExceededTest {
   @Test
   void searchAndBacktestPastTheBudgetThen408() {
     ApiClient client = login();
-    Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-    for (int batch = 0; batch < 20; batch++) {
-      List<Map<String, Object>> events = new ArrayList<>();
-      for (int i = 0; i < 10; i++) {
-        Map<String, Object> e = new HashMap<>();
-        e.put("id", "e" + batch + "-" + i);
-        e.put("ts", base.plusSeconds(batch * 10L + i).toString());
-        e.put("host_id", "h1");
-        e.put("process", Map.of("command_line", "a".repeat(4000)));
-        events.add(e);
-      }
-      Response r = client.post("/api/v1/events", events);
-      assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    }
-    // About 2,000 live threads on each of 4,000 characters of 200 events.
-    String regex = "(?i)" + "a?".repeat(2_000) + "a".repeat(2_000) + "b";
-    String condition = "process.command_line matches '" + regex + "'";
+    Instant base = SlowRegexFixture.ingest(client);
+    String condition = SlowRegexFixture.CONDITION;
 
     Response search = client.post("/api/v1/search/events", Map.of("query", condition));
     Response backtest =

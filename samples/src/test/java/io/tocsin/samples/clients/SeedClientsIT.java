@@ -83,13 +83,7 @@ class SeedClientsIT {
 
   @Test
   void cyberPulsePythonClient() throws Exception {
-    ScriptRun run =
-        ScriptRun.run(
-            List.of(python(), "cyberpulse_client.py"),
-            clients.resolve("cyberpulse"),
-            cyberPulseEnv(),
-            line -> null);
-    assertRan(run);
+    ScriptRun run = run(python(), "cyberpulse", "cyberpulse_client.py", cyberPulseEnv());
     assertThat(run.output())
         .contains("Security score: ")
         .contains("Project Brute force investigation: completed, 100% done")
@@ -102,13 +96,7 @@ class SeedClientsIT {
 
   @Test
   void cyberPulseNodeClient() throws Exception {
-    ScriptRun run =
-        ScriptRun.run(
-            List.of(node(), "cyberpulse_client.js"),
-            clients.resolve("cyberpulse"),
-            cyberPulseEnv(),
-            line -> null);
-    assertRan(run);
+    ScriptRun run = run(node(), "cyberpulse", "cyberpulse_client.js", cyberPulseEnv());
     assertThat(run.output())
         .contains("Security score: ")
         .contains("completed, 100% done")
@@ -118,13 +106,7 @@ class SeedClientsIT {
 
   @Test
   void openFramePythonIntegration() throws Exception {
-    ScriptRun run =
-        ScriptRun.run(
-            List.of(python(), "openframe_integration.py"),
-            clients.resolve("openframe"),
-            openFrameEnv(),
-            line -> null);
-    assertRan(run);
+    ScriptRun run = run(python(), "openframe", "openframe_integration.py", openFrameEnv());
     assertThat(run.output())
         .contains("on device " + hostId)
         .containsPattern("Tickets to open: [1-9]")
@@ -133,13 +115,7 @@ class SeedClientsIT {
 
   @Test
   void openFrameNodeIntegration() throws Exception {
-    ScriptRun run =
-        ScriptRun.run(
-            List.of(node(), "openframe_integration.js"),
-            clients.resolve("openframe"),
-            openFrameEnv(),
-            line -> null);
-    assertRan(run);
+    ScriptRun run = run(node(), "openframe", "openframe_integration.js", openFrameEnv());
     assertThat(run.output())
         .contains("on device " + hostId)
         .containsPattern("Open alerts for the ITSM: [1-9]")
@@ -148,13 +124,7 @@ class SeedClientsIT {
 
   @Test
   void openFramePythonClientCredentialsSample() throws Exception {
-    ScriptRun run =
-        ScriptRun.run(
-            List.of(python(), "oauth_client_credentials.py"),
-            clients.resolve("openframe"),
-            oauthSampleEnv(),
-            line -> null);
-    assertRan(run);
+    ScriptRun run = run(python(), "openframe", "oauth_client_credentials.py", oauthSampleEnv());
     assertThat(run.output()).contains("Got an access token").containsPattern("\\d+ open alerts");
   }
 
@@ -224,6 +194,15 @@ class SeedClientsIT {
         "read write",
         "BROWSER",
         "true");
+  }
+
+  /** Runs {@code dir/script} with {@code interpreter}; fails the test unless it exits 0. */
+  private ScriptRun run(String interpreter, String dir, String script, Map<String, String> env)
+      throws Exception {
+    ScriptRun run =
+        ScriptRun.run(List.of(interpreter, script), clients.resolve(dir), env, line -> null);
+    assertRan(run);
+    return run;
   }
 
   private void assertRan(ScriptRun run) {
