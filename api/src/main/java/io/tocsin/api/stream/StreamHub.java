@@ -80,6 +80,11 @@ class StreamHub implements DisposableBean {
     return open.get();
   }
 
+  /** Every id up to this one has been handed to live connections (or given up on). */
+  long watermark() {
+    return watermark;
+  }
+
   // --- tailer thread only ---
 
   void advance(long delivered) {

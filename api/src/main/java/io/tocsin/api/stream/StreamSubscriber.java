@@ -151,7 +151,22 @@ final class StreamSubscriber {
       write.run();
     } catch (IOException | RuntimeException e) {
       log.debug("stream of tenant {} closed: {}", tenantId, e.toString());
-      gone();
+      if (timedOut(e)) {
+        // the client read nothing for the whole send timeout: as slow as a consumer gets
+        close(SLOW_CONSUMER, "slow consumer: not reading");
+      } else {
+        close(1011, "write failed"); // ends the transport too, so no half-open socket lingers
+      }
     }
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.SocketTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }

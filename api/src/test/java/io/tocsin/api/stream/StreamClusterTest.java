@@ -7,12 +7,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.tocsin.api.TocsinApplication;
 import io.tocsin.api.support.ApiClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * other server with its last id misses nothing. Ports from this suite's range (18100-18199).
  */
 class StreamClusterTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamClusterTest.class);
 
   private static final String ADMIN_PASSWORD = "stream-cluster-admin";
   private static final int DB_PORT = 18110;
@@ -67,11 +72,17 @@ class StreamClusterTest {
   @Test
   void alertRaisedThroughServerAReachesSubscriberOnServerB() throws Exception {
     try (SocketClient onB = subscribe(PORT_B, null)) {
+      long start = System.nanoTime();
       String id = StreamSocketTest.createAlert(a, "raised on A", "high");
 
       JsonNode alert =
           StreamSocketTest.last(
               onB.await(m -> id.equals(m.path("data").path("id").asString()), id));
+      Duration latency = Duration.ofNanos(System.nanoTime() - start);
+      LOG.info("alert created on A seen on B after {} ms", latency.toMillis());
+      assertThat(latency)
+          .as("about one poll, generously bounded")
+          .isLessThan(Duration.ofSeconds(10));
 
       assertThat(alert.path("type").asString()).isEqualTo("alert");
       assertThat(alert.path("data").path("title").asString()).isEqualTo("raised on A");

@@ -80,6 +80,8 @@ class StreamResumeTest extends ApiTest {
   void lastIdNoLongerInTheLogSaysResync() throws Exception {
     publish(1);
     long newest = streamLog.head();
+    // the tailer has passed it (an earlier test may have left it a backlog), then it ages out
+    await().atMost(Duration.ofSeconds(60)).until(() -> hub.watermark() >= newest);
     mongo.getCollection(StreamLog.COLLECTION).deleteMany(Filters.lte("_id", newest)); // aged out
     try (SocketClient ws = subscribed(newest - 1)) {
       JsonNode resync = ws.awaitType("resync").get(0);
@@ -95,10 +97,10 @@ class StreamResumeTest extends ApiTest {
     try (SocketClient ws = subscribed(null)) {
       await().atMost(Duration.ofSeconds(30)).until(() -> hub.subscribers("default") == before + 1);
       ws.pause();
-      String big = "x".repeat(64 * 1024);
-      for (int batch = 0; batch < 8 && hub.subscribers("default") > before; batch++) {
+      String big = "x".repeat(16 * 1024);
+      for (int batch = 0; batch < 40 && hub.subscribers("default") > before; batch++) {
         List<StreamPublisher.Message> messages =
-            java.util.stream.IntStream.range(0, 100)
+            java.util.stream.IntStream.range(0, 200)
                 .mapToObj(
                     i ->
                         new StreamPublisher.Message(
@@ -113,7 +115,7 @@ class StreamResumeTest extends ApiTest {
       ws.resume();
       SocketClient.Close close = ws.awaitClose();
       assertThat(close.code()).isEqualTo(4008);
-      assertThat(close.reason()).matches("slow consumer: \\d+ messages behind");
+      assertThat(close.reason()).matches("slow consumer: (\\d+ messages behind|not reading)");
     }
   }
 
