@@ -3,15 +3,14 @@ package io.tocsin.api.cyberpulse;
 import io.tocsin.api.command.AgentPresence;
 import io.tocsin.api.detection.ReloadOutcome;
 import io.tocsin.api.detection.TenantEngines;
+import io.tocsin.api.health.DatabaseStatus;
 import io.tocsin.api.inventory.HostDirectory;
-import io.tocsin.api.storage.StoreHealthIndicator;
 import io.tocsin.api.webhook.delivery.Delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,19 +27,19 @@ class SystemHealth {
   static final long BACKLOG_LIMIT = 1000;
 
   private final MongoTemplate mongo;
-  private final ObjectProvider<StoreHealthIndicator> store;
+  private final DatabaseStatus database;
   private final TenantEngines engines;
   private final AgentPresence presence;
   private final HostDirectory hosts;
 
   SystemHealth(
       MongoTemplate mongo,
-      ObjectProvider<StoreHealthIndicator> store,
+      DatabaseStatus database,
       TenantEngines engines,
       AgentPresence presence,
       HostDirectory hosts) {
     this.mongo = mongo;
-    this.store = store;
+    this.database = database;
     this.engines = engines;
     this.presence = presence;
     this.hosts = hosts;
@@ -48,7 +47,7 @@ class SystemHealth {
 
   /** The health view; {@code online}/{@code known} are also the score's agent inputs. */
   Map<String, Object> of(String tenantId, Instant now, long onlineAgents, long knownHosts) {
-    boolean storeUp = storeUp();
+    boolean storeUp = database.up();
     ReloadOutcome engine = engines.status(tenantId);
     Document tenant = new Document("tenantId", tenantId);
     long backlog =
@@ -93,18 +92,5 @@ class SystemHealth {
 
   long knownHosts(String tenantId) {
     return hosts.count(tenantId);
-  }
-
-  private boolean storeUp() {
-    StoreHealthIndicator indicator = store.getIfAvailable();
-    if (indicator != null) {
-      return indicator.isUp();
-    }
-    try {
-      mongo.executeCommand(new Document("ping", 1));
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -1,15 +1,12 @@
 package io.tocsin.api.health;
 
-import io.tocsin.api.storage.StoreHealthIndicator;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,20 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/health")
 class HealthController {
 
-  private final MongoTemplate mongo;
-  private final ObjectProvider<StoreHealthIndicator> store;
+  private final DatabaseStatus database;
   private final ApplicationAvailability availability;
   private final Clock clock;
   private final String version;
 
   HealthController(
-      MongoTemplate mongo,
-      ObjectProvider<StoreHealthIndicator> store,
+      DatabaseStatus database,
       ApplicationAvailability availability,
       Clock clock,
       ObjectProvider<BuildProperties> build) {
-    this.mongo = mongo;
-    this.store = store;
+    this.database = database;
     this.availability = availability;
     this.clock = clock;
     BuildProperties properties = build.getIfAvailable();
@@ -43,40 +37,26 @@ class HealthController {
 
   @GetMapping
   ResponseEntity<Map<String, Object>> health() {
-    boolean database = databaseUp();
+    boolean databaseUp = database.up();
     Map<String, Object> services = new LinkedHashMap<>();
-    services.put("database", database ? "healthy" : "unhealthy");
+    services.put("database", databaseUp ? "healthy" : "unhealthy");
     services.put("api", "healthy");
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", database ? "healthy" : "unhealthy");
+    body.put("status", databaseUp ? "healthy" : "unhealthy");
     body.put("version", version);
     body.put("timestamp", clock.instant());
     body.put("services", services);
-    return ResponseEntity.status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+    return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .body(body);
   }
 
   @GetMapping("/ready")
   ResponseEntity<Map<String, Object>> ready() {
     boolean ready =
-        availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && databaseUp();
+        availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && database.up();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ready ? "ready" : "not_ready");
     body.put("timestamp", clock.instant());
     return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
-  }
-
-  /** The store's own indicator where there is one (embedded: also whether its file is open). */
-  private boolean databaseUp() {
-    StoreHealthIndicator indicator = store.getIfAvailable();
-    if (indicator != null) {
-      return indicator.isUp();
-    }
-    try {
-      mongo.executeCommand(new Document("ping", 1));
-      return true;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 }
