@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 class PolicyService {
 
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
-  static final Set<String> RESERVED_IDS = Set.of("validate", "backtest", "engine");
+  static final Set<String> RESERVED_IDS = Set.of("validate", "backtest", "engine", "schema");
 
   private final PolicyStore store;
   private final DefinitionStore definitions;

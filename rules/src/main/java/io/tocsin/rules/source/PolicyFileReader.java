@@ -67,16 +67,16 @@ public final class PolicyFileReader {
     }
     List<String> falsePositives = strings(tree.get("false_positives"), "false_positives");
     List<String> references = strings(tree.get("references"), "references");
+    // Built even with shape errors, so that one check also reports the engine's findings; the
+    // errors above still fail the check, so such a policy is never pushed.
     PackPolicy policy =
-        document.ok()
-            ? new PackPolicy(
-                file.name(),
-                document.definition(document.id(), true),
-                positive,
-                negative,
-                falsePositives,
-                references)
-            : null;
+        new PackPolicy(
+            file.name(),
+            document.definition(document.id(), true),
+            positive,
+            negative,
+            falsePositives,
+            references);
     return new Result(policy, List.copyOf(problems));
   }
 

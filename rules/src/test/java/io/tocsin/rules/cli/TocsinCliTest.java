@@ -85,7 +85,9 @@ class TocsinCliTest {
             "bad.yml:5:16: error: rules[0].condition line 1:1: unknown field [process.nme],"
                 + " did you mean [process.name]? (UNKNOWN_FIELD)")
         .contains("bad.yml:6:15: error:")
-        .contains("bad.yml:7:15: error: unknown member [rules[0].treshold]")
+        .contains(
+            "bad.yml:7:15: error: unknown member [treshold], did you mean [threshold]?"
+                + " (UNKNOWN_MEMBER)")
         .contains("broken.yml:3:1: error:")
         .contains("error(s)");
   }
