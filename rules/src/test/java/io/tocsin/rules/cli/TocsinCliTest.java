@@ -63,6 +63,14 @@ class TocsinCliTest {
   }
 
   @Test
+  void schemaThenPrintsThePublishedSchema() {
+    Run run = tocsin("schema");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(io.tocsin.engine.format.PolicySchema.json());
+  }
+
+  @Test
   void validateReportsEveryProblemWithFileLineColumn() throws IOException {
     file(
         "bad.yml",
