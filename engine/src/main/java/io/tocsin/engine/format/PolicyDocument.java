@@ -65,6 +65,9 @@ public final class PolicyDocument {
           "suppress",
           "exceptions");
 
+  public static final String DEFAULT_ACTION = "alert";
+  public static final String DEFAULT_SEVERITY = "medium";
+
   private final List<LoadDiagnostic> problems = new ArrayList<>();
 
   private PolicyDocument() {}
@@ -195,8 +198,8 @@ public final class PolicyDocument {
     return new RuleDefinition(
         string(m, "id", at + ".id"),
         string(m, "condition", at + ".condition"),
-        lower(string(m, "action", at + ".action")),
-        lower(string(m, "severity", at + ".severity")),
+        orDefault(lower(string(m, "action", at + ".action")), DEFAULT_ACTION),
+        orDefault(lower(string(m, "severity", at + ".severity")), DEFAULT_SEVERITY),
         parameters,
         threshold,
         sequence,
@@ -254,8 +257,8 @@ public final class PolicyDocument {
       if (r.condition() != null) {
         rule.put("condition", r.condition());
       }
-      rule.put("action", r.action() == null ? "alert" : r.action());
-      rule.put("severity", r.severity() == null ? "medium" : r.severity());
+      rule.put("action", r.action() == null ? DEFAULT_ACTION : r.action());
+      rule.put("severity", r.severity() == null ? DEFAULT_SEVERITY : r.severity());
       rule.put("parameters", r.parameters());
       if (r.threshold() != null) {
         rule.put("threshold", threshold(r.threshold()));
@@ -384,6 +387,14 @@ public final class PolicyDocument {
                     : got instanceof Map ? "an object" : "[" + got + "]";
     problems.add(
         LoadDiagnostic.error("INVALID_TYPE", at, at + " must be " + expected + ", got " + what));
+  }
+
+  /**
+   * Absent action and severity read as their defaults, so a definition read from a body equals the
+   * one read back from its stored canonical form (which writes them).
+   */
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
   }
 
   private static String lower(String s) {
