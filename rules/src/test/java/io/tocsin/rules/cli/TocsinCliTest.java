@@ -63,6 +63,27 @@ class TocsinCliTest {
   }
 
   @Test
+  void validateWhenWrongTypeThenApisStrictnessAtTheMembersLine() throws IOException {
+    file(
+        "typed.yml",
+        """
+        id: typed
+        name: Typed
+        enabled: "yes"
+        rules:
+          - id: r1
+            condition: process.name == 'x'
+        """);
+
+    Run run = tocsin("validate", repo.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "typed.yml:3:10: error: enabled must be a boolean, got the string [yes] (INVALID_TYPE)");
+  }
+
+  @Test
   void schemaThenPrintsThePublishedSchema() {
     Run run = tocsin("schema");
 
