@@ -2,6 +2,10 @@ package io.tocsin.rules.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.format.PolicySchema;
 import java.io.IOException;
@@ -21,13 +25,17 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * Holds the published schema, the shared reader and the shipped pack together: the schema names
- * exactly the members the reader accepts, and every pack policy file uses only schema members and
- * reads without a problem.
+ * exactly the members the reader accepts, every pack policy file validates against it (with a real
+ * JSON Schema validator) and reads without a problem, and typical mistakes fail it.
  */
 class PolicySchemaTest {
 
   private static final JsonNode SCHEMA = JsonMapper.builder().build().readTree(PolicySchema.json());
   private static final Path PACK = Path.of("src/main/resources/policies");
+  private static final Schema VALIDATOR =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+          .getSchema(PolicySchema.json());
+  private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
   @Test
   void schemaMembersThenExactlyTheReadersMembers() {
@@ -62,7 +70,11 @@ class PolicySchemaTest {
   @MethodSource("packFiles")
   @SuppressWarnings("unchecked")
   void packPolicyThenOnlySchemaMembersAndReadsClean(Path file) throws IOException {
-    Map<String, Object> tree = YAMLMapper.builder().build().readValue(file.toFile(), Map.class);
+    Map<String, Object> tree = YAML.readValue(file.toFile(), Map.class);
+
+    assertThat(VALIDATOR.validate(YAML.readTree(file.toFile())))
+        .extracting(Error::toString)
+        .isEmpty();
 
     assertThat(tree.keySet()).isSubsetOf(names(SCHEMA));
     JsonNode rule = SCHEMA.path("$defs").path("rule");
@@ -78,6 +90,25 @@ class PolicySchemaTest {
     }
     assertThat(tree.get("id")).asString().matches("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
     assertThat(PolicyDocument.read(tree).problems()).isEmpty();
+  }
+
+  @Test
+  void misspeltMemberWrongTypeAndBadDurationThenSchemaErrors() {
+    JsonNode bad =
+        YAML.readTree(
+            """
+            id: x
+            name: X
+            enabled: "yes"
+            rules:
+              - condition: process.name == 'a'
+                treshold: {count: 5}
+                suppress: {for: soon}
+            """);
+
+    assertThat(VALIDATOR.validate(bad))
+        .extracting(e -> e.getInstanceLocation().toString())
+        .containsExactlyInAnyOrder("/enabled", "/rules/0", "/rules/0/suppress/for");
   }
 
   private static Set<String> names(JsonNode schema) {
