@@ -132,4 +132,39 @@ class PolicyDocumentTest {
 
     assertThat(parsed.problems()).isEmpty();
   }
+
+  @Test
+  void packMembersAndDefaultsThenAcceptedAndDefaultsExplicit() {
+    PolicyDocument.Parsed parsed =
+        PolicyDocument.read(
+            Map.of(
+                "id",
+                "p",
+                "name",
+                "P",
+                "false_positives",
+                List.of("admins"),
+                "references",
+                List.of("https://attack.mitre.org/"),
+                "rules",
+                List.of(Map.of("id", "r", "condition", "host_id == 'a'"))));
+
+    assertThat(parsed.ok()).isTrue();
+    assertThat(parsed.rules().get(0).action()).isEqualTo(PolicyDocument.DEFAULT_ACTION);
+    assertThat(parsed.rules().get(0).severity()).isEqualTo(PolicyDocument.DEFAULT_SEVERITY);
+  }
+
+  @Test
+  void shapeProblemThenErrorDiagnosticWithPathAndNoPosition() {
+    LoadDiagnostic d =
+        PolicyDocument.read(Map.of("name", "P", "enabled", "yes", "rules", List.of()))
+            .problems()
+            .get(0);
+
+    assertThat(d.isError()).isTrue();
+    assertThat(d.code()).isEqualTo("INVALID_TYPE");
+    assertThat(d.path()).isEqualTo("enabled");
+    assertThat(d.line()).isZero();
+    assertThat(d.policyId()).isNull();
+  }
 }
