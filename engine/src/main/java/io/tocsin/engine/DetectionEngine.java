@@ -71,7 +71,8 @@ public final class DetectionEngine implements AutoCloseable {
               return t;
             });
     this.coalescer =
-        new ReloadCoalescer<>(reloadThread, r -> reload(r.policies, r.lists, r.macros));
+        new ReloadCoalescer<>(
+            reloadThread, r -> reload(r.policies, r.lists, r.macros, false, r.validated));
   }
 
   /** An engine using the condition language of the dsl module, default bounds, the UTC clock. */
@@ -126,12 +127,12 @@ public final class DetectionEngine implements AutoCloseable {
       List<PolicyDefinition> policies,
       Map<String, List<String>> lists,
       Map<String, String> macros) {
-    return reload(policies, lists, macros, false);
+    return reload(policies, lists, macros, false, null);
   }
 
   /** Removes every policy (explicitly: {@link #reload} refuses an empty set). */
   public LoadResult clear() {
-    return reload(List.of(), Map.of(), Map.of(), true);
+    return reload(List.of(), Map.of(), Map.of(), true, null);
   }
 
   /**
@@ -142,16 +143,31 @@ public final class DetectionEngine implements AutoCloseable {
       List<PolicyDefinition> policies,
       Map<String, List<String>> lists,
       Map<String, String> macros) {
-    return coalescer.submit(new Request(policies, lists, macros));
+    return coalescer.submit(new Request(policies, lists, macros, null));
+  }
+
+  /**
+   * Coalesced reload of a set the caller has already validated with a {@link
+   * io.tocsin.engine.policy.PolicyLoader} of this engine's condition language: only compiles, so a
+   * change validated before it was stored is not validated a second time when applied. A result
+   * with errors is rejected like an invalid set.
+   */
+  public CompletableFuture<LoadResult> requestReload(LoadResult validated) {
+    PolicySet set = validated.policySet().orElse(null);
+    return coalescer.submit(
+        set == null
+            ? new Request(List.of(), Map.of(), Map.of(), validated)
+            : new Request(set.policies(), set.lists(), set.macros(), validated));
   }
 
   private LoadResult reload(
       List<PolicyDefinition> policies,
       Map<String, List<String>> lists,
       Map<String, String> macros,
-      boolean allowEmpty) {
+      boolean allowEmpty,
+      LoadResult validated) {
     synchronized (reloadMutex) {
-      LoadResult result = loader.load(policies, lists, macros);
+      LoadResult result = validated != null ? validated : loader.load(policies, lists, macros);
       if (!result.ok()) {
         return reject(result, "invalid policy set");
       }
@@ -284,8 +300,10 @@ public final class DetectionEngine implements AutoCloseable {
         });
   }
 
+  /** A reload to coalesce; {@code validated} is null when the engine must validate the set. */
   private record Request(
       List<PolicyDefinition> policies,
       Map<String, List<String>> lists,
-      Map<String, String> macros) {}
+      Map<String, String> macros,
+      LoadResult validated) {}
 }

@@ -4,8 +4,10 @@ import io.tocsin.api.error.ApiException;
 import io.tocsin.engine.condition.DslLanguage;
 import io.tocsin.engine.policy.LoadResult;
 import io.tocsin.engine.policy.PolicyLoader;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,10 +17,43 @@ import org.springframework.stereotype.Component;
 @Component
 public class DefinitionValidator {
 
-  private final PolicyLoader loader = new PolicyLoader(new DslLanguage());
+  /** Sets validated lately: a write validates, then every engine applying it asks again. */
+  private static final int REMEMBERED = 32;
 
+  private final PolicyLoader loader = new PolicyLoader(new DslLanguage());
+  private final LongAdder loads = new LongAdder();
+  private final Map<TenantDefinitions, LoadResult> recent =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<TenantDefinitions, LoadResult> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
+  /**
+   * The engine loader's result for the set. Results are pure functions of the set's content, so a
+   * set equal to one validated lately (the one a write just stored, now read back by the engines)
+   * is answered from memory instead of being validated again.
+   */
   public LoadResult validate(TenantDefinitions definitions) {
-    return loader.load(definitions.policies(), definitions.lists(), definitions.macros());
+    synchronized (recent) {
+      LoadResult known = recent.get(definitions);
+      if (known != null) {
+        return known;
+      }
+    }
+    loads.increment();
+    LoadResult result =
+        loader.load(definitions.policies(), definitions.lists(), definitions.macros());
+    synchronized (recent) {
+      recent.put(definitions, result);
+    }
+    return result;
+  }
+
+  /** How many sets were actually run through the loader (memory hits excluded), for tests. */
+  public long loads() {
+    return loads.sum();
   }
 
   /**

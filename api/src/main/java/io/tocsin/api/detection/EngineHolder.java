@@ -25,6 +25,7 @@ final class EngineHolder {
   final String tenantId;
   final DetectionEngine engine;
   private final DefinitionStore store;
+  private final DefinitionValidator validator;
   private final Clock clock;
   private final Object scheduling = new Object();
   private final AtomicLong failures = new AtomicLong();
@@ -33,10 +34,16 @@ final class EngineHolder {
   private volatile boolean hasAbsence;
   private volatile ReloadOutcome last;
 
-  EngineHolder(String tenantId, DetectionEngine engine, DefinitionStore store, Clock clock) {
+  EngineHolder(
+      String tenantId,
+      DetectionEngine engine,
+      DefinitionStore store,
+      DefinitionValidator validator,
+      Clock clock) {
     this.tenantId = tenantId;
     this.engine = engine;
     this.store = store;
+    this.validator = validator;
     this.clock = clock;
     this.last = ReloadOutcome.notLoaded(clock.instant());
   }
@@ -79,13 +86,17 @@ final class EngineHolder {
     }
   }
 
-  /** Loads the stored set and applies it through the engine's coalesced reload. */
+  /**
+   * Loads the stored set and applies it through the engine's coalesced reload. The set is validated
+   * through {@link DefinitionValidator}, which remembers the sets the write path just validated: a
+   * change is validated once, when written, and only compiled here.
+   */
   synchronized ReloadOutcome refresh() {
     TenantDefinitions defs = store.load(tenantId);
     LoadResult result =
         defs.policies().isEmpty()
             ? engine.clear()
-            : engine.requestReload(defs.policies(), defs.lists(), defs.macros()).join();
+            : engine.requestReload(validator.validate(defs)).join();
     PolicySet set = engine.policySet();
     hasAbsence =
         set != null

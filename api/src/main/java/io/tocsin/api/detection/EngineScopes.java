@@ -14,13 +14,19 @@ import org.springframework.stereotype.Component;
 public class EngineScopes {
 
   private final DefinitionStore store;
+  private final DefinitionValidator validator;
   private final DefinitionRevisions revisions;
   private final Clock clock;
   private final MeterRegistry meters;
 
   EngineScopes(
-      DefinitionStore store, DefinitionRevisions revisions, Clock clock, MeterRegistry meters) {
+      DefinitionStore store,
+      DefinitionValidator validator,
+      DefinitionRevisions revisions,
+      Clock clock,
+      MeterRegistry meters) {
     this.store = store;
+    this.validator = validator;
     this.revisions = revisions;
     this.clock = clock;
     this.meters = meters;
@@ -28,6 +34,6 @@ public class EngineScopes {
 
   /** New, empty engines tagged {@code scope} in metrics; call {@code destroy()} when done. */
   public TenantEngines create(String scope) {
-    return new TenantEngines(store, revisions, clock, meters, scope);
+    return new TenantEngines(store, validator, revisions, clock, meters, scope);
   }
 }

@@ -3,8 +3,6 @@ package io.tocsin.api.detection;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tocsin.engine.policy.LoadDiagnostic;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One validation problem as the API reports it in {@code details.diagnostics} and in validate
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
  * @param message what is wrong and how to fix it
  * @param field where in the body, e.g. {@code rules[0].condition}
  * @param policyId set when the problem is in another stored policy of the tenant
+ * @param ruleId id of the rule concerned, absent when the problem is not inside a rule
  */
 public record Problem(
     String code,
@@ -25,45 +24,46 @@ public record Problem(
     @JsonInclude(JsonInclude.Include.ALWAYS) Integer column,
     String message,
     @JsonInclude(JsonInclude.Include.ALWAYS) String field,
-    String policyId) {
-
-  private static final Pattern LOCATION = Pattern.compile("(.*?)(?:\\s*line (\\d+):(\\d+))?");
+    String policyId,
+    String ruleId) {
 
   public static Problem error(String code, String field, String message) {
-    return new Problem(code, "error", null, null, message, field, null);
+    return new Problem(code, "error", null, null, message, field, null, null);
   }
 
   public static Problem warning(String code, String field, String message) {
-    return new Problem(code, "warning", null, null, message, field, null);
+    return new Problem(code, "warning", null, null, message, field, null, null);
   }
 
   /**
-   * Maps an engine diagnostic, whose location looks like {@code rules[0].condition line 1:5}.
+   * Maps a diagnostic of the reader or the loader field for field.
    *
    * @param candidateId id of the policy the caller sent: its problems carry no {@code policy_id}
    */
   public static Problem of(LoadDiagnostic d, String candidateId) {
-    String location = d.location() == null ? "" : d.location();
-    Matcher m = LOCATION.matcher(location);
-    String field = location;
-    Integer line = null;
-    Integer column = null;
-    if (m.matches()) {
-      field = m.group(1).trim();
-      if (m.group(2) != null) {
-        line = Integer.valueOf(m.group(2));
-        column = Integer.valueOf(m.group(3));
-      }
-    }
     String policy = d.policyId() == null || d.policyId().equals(candidateId) ? null : d.policyId();
     return new Problem(
         d.code(),
         d.isError() ? "error" : "warning",
+        d.line() > 0 ? d.line() : null,
+        d.line() > 0 ? d.column() : null,
+        d.message(),
+        d.path().isEmpty() ? null : d.path(),
+        policy,
+        d.ruleId());
+  }
+
+  /** The same problem one level down, e.g. under {@code policies[2]} of a policy set. */
+  public Problem under(String prefix, String policy) {
+    return new Problem(
+        code,
+        severity,
         line,
         column,
-        d.message(),
-        field.isEmpty() ? null : field,
-        policy);
+        message,
+        prefix + (field == null ? "" : "." + field),
+        policy,
+        ruleId);
   }
 
   @JsonIgnore

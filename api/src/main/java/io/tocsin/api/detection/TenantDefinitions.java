@@ -3,6 +3,7 @@ package io.tocsin.api.detection;
 import io.tocsin.dsl.ConditionContext;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.Map;
 public record TenantDefinitions(
     List<PolicyDefinition> policies, Map<String, List<String>> lists, Map<String, String> macros) {
 
+  /** In id order, as the store reads them, so a proposed set equals the one read back. */
+  private static final Comparator<PolicyDefinition> BY_ID =
+      Comparator.comparing(PolicyDefinition::id, Comparator.nullsFirst(Comparator.naturalOrder()));
+
   public TenantDefinitions {
-    policies = List.copyOf(policies);
+    policies = policies.stream().sorted(BY_ID).toList();
     lists = Map.copyOf(lists);
     macros = Map.copyOf(macros);
   }

@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class TenantEngines implements DisposableBean {
 
   private final DefinitionStore store;
+  private final DefinitionValidator validator;
   private final DefinitionRevisions revisions;
   private final Clock clock;
   private final MeterRegistry meters;
@@ -54,18 +55,24 @@ public class TenantEngines implements DisposableBean {
 
   @Autowired
   TenantEngines(
-      DefinitionStore store, DefinitionRevisions revisions, Clock clock, MeterRegistry meters) {
-    this(store, revisions, clock, meters, "local");
+      DefinitionStore store,
+      DefinitionValidator validator,
+      DefinitionRevisions revisions,
+      Clock clock,
+      MeterRegistry meters) {
+    this(store, validator, revisions, clock, meters, "local");
   }
 
   TenantEngines(
       DefinitionStore store,
+      DefinitionValidator validator,
       DefinitionRevisions revisions,
       Clock clock,
       MeterRegistry meters,
       String scope) {
     this.scope = scope;
     this.store = store;
+    this.validator = validator;
     this.revisions = revisions;
     this.clock = clock;
     this.meters = meters;
@@ -174,7 +181,7 @@ public class TenantEngines implements DisposableBean {
     loadedRevisions.put(tenantId, revisions.current(tenantId));
     DetectionEngine engine =
         DetectionEngine.create(tenantId, new DslLanguage(), EngineConfig.defaults(), clock);
-    EngineHolder holder = new EngineHolder(tenantId, engine, store, clock);
+    EngineHolder holder = new EngineHolder(tenantId, engine, store, validator, clock);
     registered.add(
         Gauge.builder("tocsin.engine.policies", holder, EngineHolder::enabledPolicies)
             .description("Enabled policies loaded in the tenant's engine")

@@ -36,7 +36,8 @@ class DefinitionsGuard {
       String field =
           macro.getKey().equals(macroBeingWritten) ? "condition" : "macros." + macro.getKey();
       for (Diagnostic d : result.errors()) {
-        errors.add(new Problem(d.code(), "error", d.line(), d.column(), d.message(), field, null));
+        errors.add(
+            new Problem(d.code(), "error", d.line(), d.column(), d.message(), field, null, null));
       }
     }
     validator.validate(next).errors().forEach(d -> errors.add(Problem.of(d, null)));

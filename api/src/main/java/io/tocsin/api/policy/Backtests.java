@@ -13,6 +13,7 @@ import io.tocsin.engine.Detection;
 import io.tocsin.engine.DetectionEngine;
 import io.tocsin.engine.EngineConfig;
 import io.tocsin.engine.condition.DslLanguage;
+import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.LoadResult;
 import io.tocsin.engine.policy.PolicyDefinition;
 import io.tocsin.model.Event;
@@ -103,9 +104,10 @@ class Backtests {
       throw ApiException.badRequest("start_time must be before end_time");
     }
     int maxEvents = limit(limit);
-    PolicyJson.Parsed parsed = PolicyJson.parse(policyBody);
+    PolicyDocument.Parsed parsed = PolicyDocument.read(policyBody);
     if (!parsed.problems().isEmpty()) {
-      throw DefinitionValidator.invalid("Policy is invalid", parsed.problems());
+      throw DefinitionValidator.invalid(
+          "Policy is invalid", parsed.problems().stream().map(d -> Problem.of(d, null)).toList());
     }
     String policyId = parsed.id() == null ? "backtest" : PolicyService.checkId(parsed.id());
     PolicyDefinition policy = parsed.definition(policyId, true).withEnabled(true);

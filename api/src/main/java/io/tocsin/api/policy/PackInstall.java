@@ -31,7 +31,10 @@ record PackInstall(
     Instant updatedAt,
     String updatedBy) {
 
-  /** A pack policy's shipped source (the canonical JSON of {@link PolicyJson#render}). */
+  /**
+   * A pack policy's shipped source (the canonical JSON of {@link
+   * io.tocsin.engine.format.PolicyDocument#render}).
+   */
   record Entry(String policyId, String source) {}
 
   PackInstall {

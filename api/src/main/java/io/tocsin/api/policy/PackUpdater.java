@@ -5,6 +5,7 @@ import io.tocsin.api.detection.DefinitionValidator;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.PolicyDefinition;
 import io.tocsin.rules.pack.Pack;
 import io.tocsin.rules.pack.SemanticVersion;
@@ -137,14 +138,14 @@ class PackUpdater {
           PackTuning.merge(
               PolicyStore.sourceMap(was),
               PolicyStore.sourceMap(current.source()),
-              PolicyJson.render(shipped));
+              PolicyDocument.render(shipped));
       if (outcome.merged() == null) {
         nextBase.put(id, was);
         r.keptModified.add(Map.of("id", id, "edits", outcome.edits()));
         continue;
       }
       nextBase.put(id, shippedSource);
-      PolicyJson.Parsed parsed = PolicyJson.parse(outcome.merged());
+      PolicyDocument.Parsed parsed = PolicyDocument.read(outcome.merged());
       PolicyDefinition merged = parsed.definition(id, current.enabled());
       if (PolicyStore.source(merged).equals(current.source())) {
         r.unchanged++;

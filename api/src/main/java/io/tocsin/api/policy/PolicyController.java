@@ -6,6 +6,7 @@ import io.tocsin.api.list.Paging;
 import io.tocsin.api.query.QueryGuard;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.engine.format.PolicySchema;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,6 +87,15 @@ class PolicyController {
   @PreAuthorize(Authz.VIEWER)
   ReloadOutcome engine(CurrentPrincipal principal) {
     return engines.status(principal.tenantId());
+  }
+
+  /** The JSON Schema of the policy document, for editors and CI (the same for every tenant). */
+  @GetMapping(
+      value = "/schema",
+      produces = {"application/schema+json", "application/json"})
+  @PreAuthorize(Authz.VIEWER)
+  String schema() {
+    return PolicySchema.json();
   }
 
   @GetMapping("/{id}")

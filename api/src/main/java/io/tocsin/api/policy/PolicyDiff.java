@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which members differ between two canonical policy trees ({@link PolicyJson#render}): {@code
- * name}, {@code rules[brute_force].severity}, {@code rules} (rules added, removed or reordered).
+ * Which members differ between two canonical policy trees ({@link
+ * io.tocsin.engine.format.PolicyDocument#render}): {@code name}, {@code
+ * rules[brute_force].severity}, {@code rules} (rules added, removed or reordered).
  */
 final class PolicyDiff {
 

@@ -10,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A stored policy: its canonical source plus the fields lists filter on. The document id is {@code
  * tenantId/policyId}, so policy ids are unique per tenant and two tenants may use the same one.
  *
- * @param source the canonical JSON of the policy ({@link PolicyJson#render})
+ * @param source the canonical JSON of the policy ({@link
+ *     io.tocsin.engine.format.PolicyDocument#render})
  * @param version 1 on create, +1 on every write
  * @param builtin seeded from the built-in pack
  */

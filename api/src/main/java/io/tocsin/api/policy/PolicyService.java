@@ -11,6 +11,7 @@ import io.tocsin.api.list.Paging;
 import io.tocsin.api.query.QueryGuard;
 import io.tocsin.api.web.ListResponse;
 import io.tocsin.dsl.ConditionContext;
+import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Service;
 class PolicyService {
 
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
-  static final Set<String> RESERVED_IDS = Set.of("validate", "backtest", "engine");
+  static final Set<String> RESERVED_IDS = Set.of("validate", "backtest", "engine", "schema");
 
   private final PolicyStore store;
   private final DefinitionStore definitions;
@@ -85,7 +86,7 @@ class PolicyService {
   }
 
   Map<String, Object> create(String tenantId, Map<String, Object> body, String user) {
-    PolicyJson.Parsed parsed = parse(body);
+    PolicyDocument.Parsed parsed = parse(body);
     String policyId = parsed.id() == null ? generateId() : checkId(parsed.id());
     PolicyDefinition policy = parsed.definition(policyId, true);
     PolicyRecord saved =
@@ -123,7 +124,7 @@ class PolicyService {
                   PolicyMerge.isPartial(body)
                       ? PolicyMerge.merge(PolicyStore.sourceMap(existing.source()), body)
                       : body;
-              PolicyJson.Parsed parsed = parse(effective);
+              PolicyDocument.Parsed parsed = parse(effective);
               PolicyDefinition policy = parsed.definition(policyId, existing.enabled());
               validate(tenantId, policy);
               return write(tenantId, existing, policy, "updated", user, existing.builtin());
@@ -175,7 +176,7 @@ class PolicyService {
   }
 
   private Map<String, Object> checkNow(String tenantId, Map<String, Object> body) {
-    PolicyJson.Parsed parsed = parse(body);
+    PolicyDocument.Parsed parsed = parse(body);
     String policyId = parsed.id() == null ? generateId() : checkId(parsed.id());
     PolicyDefinition policy = parsed.definition(policyId, true);
     List<Problem> warnings =
@@ -186,7 +187,7 @@ class PolicyService {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("valid", true);
     out.put("warnings", warnings);
-    Map<String, Object> normalized = PolicyJson.render(policy);
+    Map<String, Object> normalized = PolicyDocument.render(policy);
     if (parsed.id() == null) {
       normalized.remove("id");
     }
@@ -255,10 +256,11 @@ class PolicyService {
     return record;
   }
 
-  private static PolicyJson.Parsed parse(Map<String, Object> body) {
-    PolicyJson.Parsed parsed = PolicyJson.parse(body);
+  private static PolicyDocument.Parsed parse(Map<String, Object> body) {
+    PolicyDocument.Parsed parsed = PolicyDocument.read(body);
     if (!parsed.problems().isEmpty()) {
-      throw DefinitionValidator.invalid("Policy is invalid", parsed.problems());
+      throw DefinitionValidator.invalid(
+          "Policy is invalid", parsed.problems().stream().map(d -> Problem.of(d, null)).toList());
     }
     return parsed;
   }

@@ -7,6 +7,7 @@ import io.tocsin.api.detection.TenantDefinitions;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class PolicySetService {
 
   Map<String, Object> apply(
       String tenantId, Map<String, Object> body, boolean dryRun, String user) {
-    List<PolicyJson.Parsed> parsed = parse(body);
+    List<PolicyDocument.Parsed> parsed = parse(body);
     boolean prune = prune(body);
     Map<String, Object> plan =
         locks.withLock(
@@ -81,7 +82,7 @@ class PolicySetService {
   }
 
   private static Map<String, Object> plan(
-      List<PolicyJson.Parsed> parsed,
+      List<PolicyDocument.Parsed> parsed,
       Map<String, PolicyRecord> existing,
       boolean prune,
       PolicyChangeSet changes) {
@@ -90,7 +91,7 @@ class PolicySetService {
     List<String> unchanged = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (PolicyJson.Parsed p : parsed) {
+    for (PolicyDocument.Parsed p : parsed) {
       PolicyRecord current = existing.get(p.id());
       seen.add(p.id());
       PolicyDefinition policy = p.definition(p.id(), current == null || current.enabled());
@@ -100,7 +101,8 @@ class PolicySetService {
         continue;
       }
       List<String> diff =
-          PolicyDiff.changes(PolicyStore.sourceMap(current.source()), PolicyJson.render(policy));
+          PolicyDiff.changes(
+              PolicyStore.sourceMap(current.source()), PolicyDocument.render(policy));
       if (diff.isEmpty()) {
         unchanged.add(p.id());
       } else {
@@ -125,7 +127,7 @@ class PolicySetService {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<PolicyJson.Parsed> parse(Map<String, Object> body) {
+  private static List<PolicyDocument.Parsed> parse(Map<String, Object> body) {
     if (body == null || !(body.get("policies") instanceof List<?> list)) {
       throw ApiException.badRequest("body must be {\"policies\": [...], \"prune\": false}");
     }
@@ -138,7 +140,7 @@ class PolicySetService {
       }
     }
     List<Problem> problems = new ArrayList<>();
-    List<PolicyJson.Parsed> out = new ArrayList<>();
+    List<PolicyDocument.Parsed> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < list.size(); i++) {
       String at = "policies[" + i + "]";
@@ -146,18 +148,8 @@ class PolicySetService {
         problems.add(Problem.error("INVALID_TYPE", at, at + " must be an object"));
         continue;
       }
-      PolicyJson.Parsed p = PolicyJson.parse((Map<String, Object>) m);
-      for (Problem problem : p.problems()) {
-        problems.add(
-            new Problem(
-                problem.code(),
-                problem.severity(),
-                problem.line(),
-                problem.column(),
-                problem.message(),
-                at + (problem.field() == null ? "" : "." + problem.field()),
-                p.id()));
-      }
+      PolicyDocument.Parsed p = PolicyDocument.read((Map<String, Object>) m);
+      p.problems().forEach(d -> problems.add(Problem.of(d, null).under(at, p.id())));
       if (p.id() == null) {
         problems.add(Problem.error("MISSING_ID", at + ".id", "every policy of a set needs an id"));
       } else if (!PolicyService.ID.matcher(p.id()).matches()

@@ -1,6 +1,7 @@
 package io.tocsin.api.policy;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ class PolicyStore {
   }
 
   static String source(PolicyDefinition policy) {
-    return JSON.writeValueAsString(PolicyJson.render(policy));
+    return JSON.writeValueAsString(PolicyDocument.render(policy));
   }
 
   static Map<String, Object> sourceMap(String source) {
@@ -36,7 +37,7 @@ class PolicyStore {
   }
 
   static PolicyDefinition definition(PolicyRecord record) {
-    return PolicyJson.parse(sourceMap(record.source())).definition(record.policyId(), true);
+    return PolicyDocument.read(sourceMap(record.source())).definition(record.policyId(), true);
   }
 
   PolicyRecord find(String tenantId, String policyId) {

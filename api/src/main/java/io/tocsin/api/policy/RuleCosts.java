@@ -48,23 +48,29 @@ class RuleCosts {
         continue;
       }
       String at = "rules[" + r + "]";
-      check(rule.condition(), at + ".condition", context, out);
+      check(rule.condition(), at + ".condition", rule.id(), context, out);
       for (int i = 0; i < rule.exceptions().size(); i++) {
-        check(rule.exceptions().get(i), at + ".exceptions[" + i + "]", context, out);
+        check(rule.exceptions().get(i), at + ".exceptions[" + i + "]", rule.id(), context, out);
       }
       if (rule.sequence() != null) {
         for (int i = 0; i < rule.sequence().steps().size(); i++) {
-          check(rule.sequence().steps().get(i), at + ".sequence.steps[" + i + "]", context, out);
+          check(
+              rule.sequence().steps().get(i),
+              at + ".sequence.steps[" + i + "]",
+              rule.id(),
+              context,
+              out);
         }
       }
       if (rule.absence() != null) {
-        check(rule.absence().expect(), at + ".absence.expect", context, out);
+        check(rule.absence().expect(), at + ".absence.expect", rule.id(), context, out);
       }
     }
     return out;
   }
 
-  private void check(String text, String field, ConditionContext context, List<Problem> out) {
+  private void check(
+      String text, String field, String ruleId, ConditionContext context, List<Problem> out) {
     if (text == null || text.isBlank()) {
       return;
     }
@@ -96,7 +102,7 @@ class RuleCosts {
                     estimate.costliestCost()));
     Integer line = worst == null ? null : worst.source().line();
     Integer column = worst == null ? null : worst.source().column();
-    out.add(new Problem(CODE, "error", line, column, message, field, null));
+    out.add(new Problem(CODE, "error", line, column, message, field, null, ruleId));
   }
 
   private static String abbreviate(String text) {

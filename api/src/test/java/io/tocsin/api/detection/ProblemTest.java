@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 class ProblemTest {
 
   @Test
-  void conditionLocationThenFieldLineAndColumn() {
+  void conditionPositionThenFieldLineColumnAndRuleCarriedAsGiven() {
     Problem p =
         Problem.of(
             new LoadDiagnostic(
                 LoadDiagnostic.Level.ERROR,
                 "UNKNOWN_FIELD",
                 "p1",
-                "rules[2].exceptions[0] line 3:14",
+                "rules[2].exceptions[0]",
+                3,
+                14,
+                "r2",
                 "unknown field [x]"),
             "p1");
 
@@ -23,6 +26,7 @@ class ProblemTest {
     assertThat(p.line()).isEqualTo(3);
     assertThat(p.column()).isEqualTo(14);
     assertThat(p.policyId()).isNull();
+    assertThat(p.ruleId()).isEqualTo("r2");
     assertThat(p.render()).isEqualTo("rules[2].exceptions[0] line 3:14: unknown field [x]");
   }
 

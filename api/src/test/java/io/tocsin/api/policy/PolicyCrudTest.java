@@ -194,6 +194,16 @@ class PolicyCrudTest extends DetectionApiTest {
   }
 
   @Test
+  void schemaWhenViewerThenPublishedDocumentSchema() {
+    Response schema = ok(t.viewer().get("/api/v1/policies/schema"));
+
+    assertThat(schema.body().path("title").asString()).isEqualTo("Tocsin policy document");
+    assertThat(schema.body().path("additionalProperties").asBoolean(true)).isFalse();
+    assertThat(schema.body().path("$defs").path("rule").path("properties").has("threshold"))
+        .isTrue();
+  }
+
+  @Test
   void createWhenConditionHasUnknownFieldThen400WithPositionAndNothingStored() {
     Response response =
         t.engineer()
@@ -206,6 +216,7 @@ class PolicyCrudTest extends DetectionApiTest {
     assertThat(d.path("field").asString()).isEqualTo("rules[0].condition");
     assertThat(d.path("line").asInt()).isEqualTo(1);
     assertThat(d.path("column").asInt()).isEqualTo(25);
+    assertThat(d.path("rule_id").asString()).isEqualTo("rule_001");
     assertThat(d.path("message").asString())
         .contains("process.nme")
         .contains("did you mean [process.name]");

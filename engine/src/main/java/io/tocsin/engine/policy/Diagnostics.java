@@ -16,6 +16,10 @@ final class Diagnostics {
     all.add(new LoadDiagnostic(LoadDiagnostic.Level.WARNING, code, policyId, location, message));
   }
 
+  void add(LoadDiagnostic diagnostic) {
+    all.add(diagnostic);
+  }
+
   boolean hasErrors() {
     return all.stream().anyMatch(LoadDiagnostic::isError);
   }

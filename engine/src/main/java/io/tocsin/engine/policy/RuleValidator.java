@@ -28,6 +28,9 @@ final class RuleValidator {
   private final Set<String> usedLists;
   private final Set<String> usedMacros;
 
+  /** Id of the rule being validated, carried by its diagnostics; null outside rules. */
+  private String currentRuleId;
+
   RuleValidator(
       ConditionLanguage language,
       Map<String, List<String>> lists,
@@ -61,6 +64,7 @@ final class RuleValidator {
     for (int r = 0; r < policy.rules().size(); r++) {
       RuleDefinition rule = policy.rules().get(r);
       String at = "rules[" + r + "]";
+      currentRuleId = rule == null ? null : rule.id();
       if (rule == null) {
         error("INVALID_RULE", at, "rule is null");
         continue;
@@ -72,6 +76,7 @@ final class RuleValidator {
       }
       validate(rule, at, mitre).ifPresent(out::add);
     }
+    currentRuleId = null;
     return out;
   }
 
@@ -229,12 +234,16 @@ final class RuleValidator {
     usedLists.addAll(parsed.lists());
     usedMacros.addAll(parsed.macros());
     for (ConditionProblem p : parsed.problems()) {
-      String where = p.line() > 0 ? loc + " line " + p.line() + ":" + p.column() : loc;
-      if (p.error()) {
-        error(p.code(), where, p.message());
-      } else {
-        diags.warning(p.code(), policy.id(), where, p.message());
-      }
+      diags.add(
+          new LoadDiagnostic(
+              p.error() ? LoadDiagnostic.Level.ERROR : LoadDiagnostic.Level.WARNING,
+              p.code(),
+              policy.id(),
+              loc,
+              Math.max(p.line(), 0),
+              Math.max(p.column(), 0),
+              currentRuleId,
+              p.message()));
     }
     if (!parsed.ok() && parsed.problems().stream().noneMatch(ConditionProblem::error)) {
       error("INVALID_CONDITION", loc, "condition could not be analyzed");
@@ -298,7 +307,9 @@ final class RuleValidator {
   }
 
   private void error(String code, String location, String message) {
-    diags.error(code, policy.id(), location, message);
+    diags.add(
+        new LoadDiagnostic(
+            LoadDiagnostic.Level.ERROR, code, policy.id(), location, 0, 0, currentRuleId, message));
   }
 
   private int errorCount() {

@@ -33,7 +33,9 @@ class BrokenReloadTest {
           .satisfies(
               e -> {
                 assertThat(e.policyId()).isEqualTo("q");
-                assertThat(e.location()).startsWith("rules[0].condition line 1:1");
+                assertThat(e.path()).isEqualTo("rules[0].condition");
+                assertThat(e.line()).isEqualTo(1);
+                assertThat(e.column()).isEqualTo(1);
                 assertThat(e.message()).contains("process.nme").contains("process.name");
               });
       assertThat(engine.generation()).isEqualTo(1);

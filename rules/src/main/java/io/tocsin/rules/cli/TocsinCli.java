@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       PushCommand.class,
       BacktestCommand.class,
-      ConvertCommand.class
+      ConvertCommand.class,
+      SchemaCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,9 +1,9 @@
 package io.tocsin.rules.sigma;
 
 import io.tocsin.engine.condition.DslLanguage;
+import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.LoadResult;
 import io.tocsin.engine.policy.PolicyLoader;
-import io.tocsin.rules.PolicyMaps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -211,12 +211,12 @@ public final class SigmaConverter {
       policy.put("enabled", true);
       policy.put("tags", r.tags());
       policy.put("rules", List.of(rule));
-      LoadResult result;
-      try {
-        result = loader.load(List.of(PolicyMaps.policy(policy)), Map.of(), Map.of());
-      } catch (IllegalArgumentException e) {
-        throw new SigmaRejection("not a valid policy: " + e.getMessage());
+      PolicyDocument.Parsed document = PolicyDocument.read(policy);
+      if (!document.ok()) {
+        throw new SigmaRejection("not a valid policy: " + document.problems().get(0));
       }
+      LoadResult result =
+          loader.load(List.of(document.definition(policyId, true)), Map.of(), Map.of());
       if (!result.ok()) {
         throw new SigmaRejection(
             result.errors().stream()

@@ -11,16 +11,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks a set of policy files as the server would: shape, then the engine's loader over the whole
  * set (conditions, fields, lists, macros, correlation), mapping each diagnostic back to its file.
  */
 public final class PolicyChecker {
-
-  private static final Pattern LOCATION = Pattern.compile("(\\S+?)(?: line (\\d+):(\\d+))?");
 
   private PolicyChecker() {}
 
@@ -73,22 +69,10 @@ public final class PolicyChecker {
 
   static FileProblem locate(LoadDiagnostic d, Map<String, ParsedFile> byId) {
     ParsedFile file = d.policyId() == null ? null : byId.get(d.policyId());
-    String location = d.location() == null ? "" : d.location();
-    Matcher m = LOCATION.matcher(location);
-    String path = location;
-    int line = 0;
-    int column = 0;
-    if (m.matches()) {
-      path = m.group(1);
-      if (m.group(2) != null) {
-        line = Integer.parseInt(m.group(2));
-        column = Integer.parseInt(m.group(3));
-      }
-    }
-    String message = location.isEmpty() ? d.message() : location + ": " + d.message();
+    String message = d.path().isEmpty() ? d.message() : d.location() + ": " + d.message();
     if (file == null) {
       return new FileProblem("(policy set)", 0, 0, d.isError(), d.code(), message);
     }
-    return file.problem(path, line, column, d.isError(), d.code(), message);
+    return file.problem(d.path(), d.line(), d.column(), d.isError(), d.code(), message);
   }
 }

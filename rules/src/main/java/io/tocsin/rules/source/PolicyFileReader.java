@@ -1,7 +1,8 @@
 package io.tocsin.rules.source;
 
+import io.tocsin.engine.format.PolicyDocument;
+import io.tocsin.engine.policy.LoadDiagnostic;
 import io.tocsin.rules.PackPolicy;
-import io.tocsin.rules.PolicyMaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,42 +10,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a parsed policy file into a {@link PackPolicy}, reporting shape problems (unknown members,
- * wrong types, malformed samples) with their file positions. Conditions are the engine's job.
+ * Reads a parsed policy file into a {@link PackPolicy}: the policy members through the shared
+ * {@link PolicyDocument} reader (the API's strictness), then the pack's own members (samples, false
+ * positives, references), every problem with its file position. Conditions are the engine's job.
  */
 public final class PolicyFileReader {
 
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,127}");
 
-  private static final Set<String> POLICY =
-      Set.of(
-          "id",
-          "name",
-          "description",
-          "enabled",
-          "tags",
-          "rules",
-          "samples",
-          "false_positives",
-          "references");
-  private static final Set<String> RULE =
-      Set.of(
-          "id",
-          "condition",
-          "action",
-          "severity",
-          "parameters",
-          "threshold",
-          "sequence",
-          "absence",
-          "suppress",
-          "exceptions");
-  private static final Map<String, Set<String>> NESTED =
-      Map.of(
-          "threshold", Set.of("count", "within", "group_by", "distinct"),
-          "sequence", Set.of("by", "within", "steps", "ordered"),
-          "absence", Set.of("expect", "within", "by"),
-          "suppress", Set.of("for", "group_by"));
   private static final Set<String> SAMPLES = Set.of("positive", "negative");
   private static final Set<String> SCENARIO = Set.of("events", "repeat");
 
@@ -71,7 +44,8 @@ public final class PolicyFileReader {
 
   private Result read() {
     Map<String, Object> tree = file.tree();
-    members(tree, POLICY, "");
+    PolicyDocument.Parsed document = PolicyDocument.read(tree);
+    document.problems().forEach(this::report);
     Object id = tree.get("id");
     if (id == null) {
       error("", "MISSING_ID", "policy has no id (a stable id is how the server knows it)");
@@ -80,13 +54,6 @@ public final class PolicyFileReader {
           "id",
           "INVALID_ID",
           "invalid policy id [" + id + "]: use letters, digits, '_', '-' and '.' (at most 128)");
-    }
-    if (tree.get("rules") instanceof List<?> rules) {
-      for (int i = 0; i < rules.size(); i++) {
-        if (rules.get(i) instanceof Map<?, ?> rule) {
-          rule(rule, "rules[" + i + "]");
-        }
-      }
     }
     List<Map<String, Object>> positive = List.of();
     List<Map<String, Object>> negative = List.of();
@@ -100,28 +67,21 @@ public final class PolicyFileReader {
     }
     List<String> falsePositives = strings(tree.get("false_positives"), "false_positives");
     List<String> references = strings(tree.get("references"), "references");
-    PackPolicy policy = null;
-    try {
-      policy =
-          new PackPolicy(
-              file.name(), PolicyMaps.policy(tree), positive, negative, falsePositives, references);
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage();
-      int colon = message.indexOf(": ");
-      String path = colon > 0 ? message.substring(0, colon) : "";
-      error(path, "INVALID_TYPE", message);
-    }
+    // Built even with shape errors, so that one check also reports the engine's findings; the
+    // errors above still fail the check, so such a policy is never pushed.
+    PackPolicy policy =
+        new PackPolicy(
+            file.name(),
+            document.definition(document.id(), true),
+            positive,
+            negative,
+            falsePositives,
+            references);
     return new Result(policy, List.copyOf(problems));
   }
 
-  private void rule(Map<?, ?> rule, String at) {
-    members(rule, RULE, at + ".");
-    NESTED.forEach(
-        (member, allowed) -> {
-          if (rule.get(member) instanceof Map<?, ?> nested) {
-            members(nested, allowed, at + "." + member + ".");
-          }
-        });
+  private void report(LoadDiagnostic d) {
+    problems.add(file.problem(d.path(), 0, 0, d.isError(), d.code(), d.message()));
   }
 
   @SuppressWarnings("unchecked")

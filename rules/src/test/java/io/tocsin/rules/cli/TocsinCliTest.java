@@ -63,6 +63,35 @@ class TocsinCliTest {
   }
 
   @Test
+  void validateWhenWrongTypeThenApisStrictnessAtTheMembersLine() throws IOException {
+    file(
+        "typed.yml",
+        """
+        id: typed
+        name: Typed
+        enabled: "yes"
+        rules:
+          - id: r1
+            condition: process.name == 'x'
+        """);
+
+    Run run = tocsin("validate", repo.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out())
+        .contains(
+            "typed.yml:3:10: error: enabled must be a boolean, got the string [yes] (INVALID_TYPE)");
+  }
+
+  @Test
+  void schemaThenPrintsThePublishedSchema() {
+    Run run = tocsin("schema");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).isEqualTo(io.tocsin.engine.format.PolicySchema.json());
+  }
+
+  @Test
   void validateReportsEveryProblemWithFileLineColumn() throws IOException {
     file(
         "bad.yml",
@@ -85,7 +114,9 @@ class TocsinCliTest {
             "bad.yml:5:16: error: rules[0].condition line 1:1: unknown field [process.nme],"
                 + " did you mean [process.name]? (UNKNOWN_FIELD)")
         .contains("bad.yml:6:15: error:")
-        .contains("bad.yml:7:15: error: unknown member [rules[0].treshold]")
+        .contains(
+            "bad.yml:7:15: error: unknown member [treshold], did you mean [threshold]?"
+                + " (UNKNOWN_MEMBER)")
         .contains("broken.yml:3:1: error:")
         .contains("error(s)");
   }

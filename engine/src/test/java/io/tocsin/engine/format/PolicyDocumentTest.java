@@ -1,19 +1,19 @@
-package io.tocsin.api.policy;
+package io.tocsin.engine.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tocsin.api.detection.Problem;
+import io.tocsin.engine.policy.LoadDiagnostic;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class PolicyJsonTest {
+class PolicyDocumentTest {
 
   @Test
   void ruleIdsWhenSomeGivenThenFirstFreeNumbersAssigned() {
-    PolicyJson.Parsed parsed =
-        PolicyJson.parse(
+    PolicyDocument.Parsed parsed =
+        PolicyDocument.read(
             Map.of(
                 "name",
                 "P",
@@ -66,9 +66,10 @@ class PolicyJsonTest {
                     Map.of("for", "10m", "group_by", List.of("host_id")),
                     "exceptions",
                     List.of("user.name == 'svc'"))));
-    PolicyDefinition first = PolicyJson.parse(body).definition("p1", true);
+    PolicyDefinition first = PolicyDocument.read(body).definition("p1", true);
 
-    PolicyDefinition second = PolicyJson.parse(PolicyJson.render(first)).definition("p1", true);
+    PolicyDefinition second =
+        PolicyDocument.read(PolicyDocument.render(first)).definition("p1", true);
 
     assertThat(second).isEqualTo(first);
     assertThat(first.rules().get(0).action()).isEqualTo("block");
@@ -78,8 +79,8 @@ class PolicyJsonTest {
 
   @Test
   void shapeProblemsWhenWrongTypesAndUnknownMembersThenEachWithItsField() {
-    PolicyJson.Parsed parsed =
-        PolicyJson.parse(
+    PolicyDocument.Parsed parsed =
+        PolicyDocument.read(
             Map.of(
                 "name",
                 5,
@@ -97,7 +98,7 @@ class PolicyJsonTest {
                         Map.of("count", "five", "withn", "1m")))));
 
     assertThat(parsed.problems())
-        .extracting(Problem::field)
+        .extracting(LoadDiagnostic::path)
         .containsExactlyInAnyOrder(
             "colour",
             "name",
@@ -106,15 +107,15 @@ class PolicyJsonTest {
             "rules[1].threshold.withn",
             "rules[1].threshold.count");
     assertThat(parsed.problems())
-        .filteredOn(p -> p.field().equals("rules[1].threshold.withn"))
-        .extracting(Problem::message)
+        .filteredOn(p -> p.path().equals("rules[1].threshold.withn"))
+        .extracting(LoadDiagnostic::message)
         .containsExactly("unknown member [withn], did you mean [within]?");
   }
 
   @Test
   void serverMembersThenIgnored() {
-    PolicyJson.Parsed parsed =
-        PolicyJson.parse(
+    PolicyDocument.Parsed parsed =
+        PolicyDocument.read(
             Map.of(
                 "name",
                 "P",
@@ -130,5 +131,40 @@ class PolicyJsonTest {
                 List.of(Map.of("condition", "host_id == 'a'"))));
 
     assertThat(parsed.problems()).isEmpty();
+  }
+
+  @Test
+  void packMembersAndDefaultsThenAcceptedAndDefaultsExplicit() {
+    PolicyDocument.Parsed parsed =
+        PolicyDocument.read(
+            Map.of(
+                "id",
+                "p",
+                "name",
+                "P",
+                "false_positives",
+                List.of("admins"),
+                "references",
+                List.of("https://attack.mitre.org/"),
+                "rules",
+                List.of(Map.of("id", "r", "condition", "host_id == 'a'"))));
+
+    assertThat(parsed.ok()).isTrue();
+    assertThat(parsed.rules().get(0).action()).isEqualTo(PolicyDocument.DEFAULT_ACTION);
+    assertThat(parsed.rules().get(0).severity()).isEqualTo(PolicyDocument.DEFAULT_SEVERITY);
+  }
+
+  @Test
+  void shapeProblemThenErrorDiagnosticWithPathAndNoPosition() {
+    LoadDiagnostic d =
+        PolicyDocument.read(Map.of("name", "P", "enabled", "yes", "rules", List.of()))
+            .problems()
+            .get(0);
+
+    assertThat(d.isError()).isTrue();
+    assertThat(d.code()).isEqualTo("INVALID_TYPE");
+    assertThat(d.path()).isEqualTo("enabled");
+    assertThat(d.line()).isZero();
+    assertThat(d.policyId()).isNull();
   }
 }

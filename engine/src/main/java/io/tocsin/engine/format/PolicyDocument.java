@@ -1,7 +1,7 @@
-package io.tocsin.api.policy;
+package io.tocsin.engine.format;
 
-import io.tocsin.api.detection.Problem;
 import io.tocsin.engine.policy.AbsenceSpec;
+import io.tocsin.engine.policy.LoadDiagnostic;
 import io.tocsin.engine.policy.PolicyDefinition;
 import io.tocsin.engine.policy.RuleDefinition;
 import io.tocsin.engine.policy.SequenceSpec;
@@ -15,17 +15,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a policy body (JSON as maps) into the engine's {@link PolicyDefinition}, reporting every
- * shape problem with its field path, and writes the canonical form back. Unknown members are
- * errors: a misspelt {@code treshold} must not silently turn a correlation rule into a plain one.
+ * The one reader of the policy document (DESIGN §5): API bodies and pack/CLI files (YAML or JSON,
+ * parsed to maps) become the engine's {@link PolicyDefinition}, every shape problem reported as a
+ * {@link LoadDiagnostic} with its path, and {@link #render} writes the canonical form back. Unknown
+ * members are errors: a misspelt {@code treshold} must not silently turn a correlation rule into a
+ * plain one. The published JSON Schema ({@link PolicySchema}) describes the same members.
  */
-final class PolicyJson {
+public final class PolicyDocument {
 
-  static final Set<String> POLICY_MEMBERS =
+  public static final Set<String> POLICY_MEMBERS =
       Set.of("id", "name", "description", "enabled", "tags", "rules");
 
-  /** Members of a policy as returned by the API, or of the rules pack files: accepted, ignored. */
-  static final Set<String> IGNORED_MEMBERS =
+  /**
+   * Members accepted and not interpreted here: what the server adds to a policy it returns (so a
+   * GET can be PUT back), and the pack files' test and documentation members, read by the rules
+   * module ({@code samples}, {@code false_positives}, {@code references}).
+   */
+  public static final Set<String> IGNORED_MEMBERS =
       Set.of(
           "created_at",
           "updated_at",
@@ -34,9 +40,19 @@ final class PolicyJson {
           "version",
           "tenant_id",
           "builtin",
-          "samples");
+          "samples",
+          "false_positives",
+          "references");
 
-  static final Set<String> RULE_MEMBERS =
+  /** Members of each correlation block of a rule. */
+  public static final Map<String, Set<String>> BLOCK_MEMBERS =
+      Map.of(
+          "threshold", Set.of("count", "within", "group_by", "distinct"),
+          "sequence", Set.of("by", "within", "steps", "ordered"),
+          "absence", Set.of("expect", "within", "by"),
+          "suppress", Set.of("for", "group_by"));
+
+  public static final Set<String> RULE_MEMBERS =
       Set.of(
           "id",
           "condition",
@@ -49,9 +65,12 @@ final class PolicyJson {
           "suppress",
           "exceptions");
 
-  private final List<Problem> problems = new ArrayList<>();
+  public static final String DEFAULT_ACTION = "alert";
+  public static final String DEFAULT_SEVERITY = "medium";
 
-  private PolicyJson() {}
+  private final List<LoadDiagnostic> problems = new ArrayList<>();
+
+  private PolicyDocument() {}
 
   /**
    * A parsed body.
@@ -59,26 +78,33 @@ final class PolicyJson {
    * @param enabled null when the body does not say
    * @param problems shape errors; the definition is meaningless when there are any
    */
-  record Parsed(
+  public record Parsed(
       String id,
       String name,
       String description,
       Boolean enabled,
       List<String> tags,
       List<RuleDefinition> rules,
-      List<Problem> problems) {
+      List<LoadDiagnostic> problems) {
 
-    PolicyDefinition definition(String policyId, boolean enabledIfAbsent) {
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+
+    public PolicyDefinition definition(String policyId, boolean enabledIfAbsent) {
       return new PolicyDefinition(
           policyId, name, description, enabled == null ? enabledIfAbsent : enabled, tags, rules);
     }
   }
 
-  static Parsed parse(Map<String, Object> body) {
-    return new PolicyJson().read(body == null ? Map.of() : body);
+  /** Reads a document; the definition is meaningful only when {@link Parsed#ok()}. */
+  public static Parsed read(Map<String, ?> body) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> tree = body == null ? Map.of() : (Map<String, Object>) body;
+    return new PolicyDocument().document(tree);
   }
 
-  private Parsed read(Map<String, Object> body) {
+  private Parsed document(Map<String, Object> body) {
     members(body, POLICY_MEMBERS, "");
     String id = string(body, "id", "id");
     String name = string(body, "name", "name");
@@ -103,7 +129,8 @@ final class PolicyJson {
     } else if (r != null) {
       type("rules", "an array of rules", r);
     }
-    return new Parsed(id, name, description, enabled, tags, withRuleIds(rules), problems);
+    return new Parsed(
+        id, name, description, enabled, tags, withRuleIds(rules), List.copyOf(problems));
   }
 
   private RuleDefinition rule(Map<String, Object> m, String at) {
@@ -122,7 +149,7 @@ final class PolicyJson {
     Map<String, Object> t = object(m.get("threshold"), at + ".threshold");
     if (t != null) {
       String loc = at + ".threshold";
-      members(t, Set.of("count", "within", "group_by", "distinct"), loc + ".");
+      members(t, BLOCK_MEMBERS.get("threshold"), loc + ".");
       threshold =
           new ThresholdSpec(
               integer(t.get("count"), loc + ".count"),
@@ -134,7 +161,7 @@ final class PolicyJson {
     Map<String, Object> s = object(m.get("sequence"), at + ".sequence");
     if (s != null) {
       String loc = at + ".sequence";
-      members(s, Set.of("by", "within", "steps", "ordered"), loc + ".");
+      members(s, BLOCK_MEMBERS.get("sequence"), loc + ".");
       Boolean ordered = null;
       if (s.get("ordered") instanceof Boolean b) {
         ordered = b;
@@ -152,7 +179,7 @@ final class PolicyJson {
     Map<String, Object> a = object(m.get("absence"), at + ".absence");
     if (a != null) {
       String loc = at + ".absence";
-      members(a, Set.of("expect", "within", "by"), loc + ".");
+      members(a, BLOCK_MEMBERS.get("absence"), loc + ".");
       absence =
           new AbsenceSpec(
               string(a, "expect", loc + ".expect"),
@@ -163,7 +190,7 @@ final class PolicyJson {
     Map<String, Object> p = object(m.get("suppress"), at + ".suppress");
     if (p != null) {
       String loc = at + ".suppress";
-      members(p, Set.of("for", "group_by"), loc + ".");
+      members(p, BLOCK_MEMBERS.get("suppress"), loc + ".");
       suppress =
           new SuppressSpec(
               string(p, "for", loc + ".for"), strings(p.get("group_by"), loc + ".group_by"));
@@ -171,8 +198,8 @@ final class PolicyJson {
     return new RuleDefinition(
         string(m, "id", at + ".id"),
         string(m, "condition", at + ".condition"),
-        lower(string(m, "action", at + ".action")),
-        lower(string(m, "severity", at + ".severity")),
+        orDefault(lower(string(m, "action", at + ".action")), DEFAULT_ACTION),
+        orDefault(lower(string(m, "severity", at + ".severity")), DEFAULT_SEVERITY),
         parameters,
         threshold,
         sequence,
@@ -182,7 +209,7 @@ final class PolicyJson {
   }
 
   /** Gives rules without an id the first free {@code rule_001}, {@code rule_002}, ... */
-  static List<RuleDefinition> withRuleIds(List<RuleDefinition> rules) {
+  public static List<RuleDefinition> withRuleIds(List<RuleDefinition> rules) {
     Set<String> taken = new HashSet<>();
     rules.stream().map(RuleDefinition::id).filter(id -> id != null).forEach(taken::add);
     List<RuleDefinition> out = new ArrayList<>();
@@ -214,7 +241,7 @@ final class PolicyJson {
   }
 
   /** The canonical source of a policy: what is stored, versioned and returned. */
-  static Map<String, Object> render(PolicyDefinition p) {
+  public static Map<String, Object> render(PolicyDefinition p) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", p.id());
     out.put("name", p.name());
@@ -230,8 +257,8 @@ final class PolicyJson {
       if (r.condition() != null) {
         rule.put("condition", r.condition());
       }
-      rule.put("action", r.action() == null ? "alert" : r.action());
-      rule.put("severity", r.severity() == null ? "medium" : r.severity());
+      rule.put("action", r.action() == null ? DEFAULT_ACTION : r.action());
+      rule.put("severity", r.severity() == null ? DEFAULT_SEVERITY : r.severity());
       rule.put("parameters", r.parameters());
       if (r.threshold() != null) {
         rule.put("threshold", threshold(r.threshold()));
@@ -287,7 +314,8 @@ final class PolicyJson {
                 .map(k -> ", did you mean [" + k + "]?")
                 .orElse(", expected one of " + known.stream().sorted().toList());
         problems.add(
-            Problem.error("UNKNOWN_MEMBER", prefix + key, "unknown member [" + key + "]" + hint));
+            LoadDiagnostic.error(
+                "UNKNOWN_MEMBER", prefix + key, "unknown member [" + key + "]" + hint));
       }
     }
   }
@@ -357,7 +385,16 @@ final class PolicyJson {
                 : got instanceof List
                     ? "an array"
                     : got instanceof Map ? "an object" : "[" + got + "]";
-    problems.add(Problem.error("INVALID_TYPE", at, at + " must be " + expected + ", got " + what));
+    problems.add(
+        LoadDiagnostic.error("INVALID_TYPE", at, at + " must be " + expected + ", got " + what));
+  }
+
+  /**
+   * Absent action and severity read as their defaults, so a definition read from a body equals the
+   * one read back from its stored canonical form (which writes them).
+   */
+  private static String orDefault(String value, String fallback) {
+    return value == null ? fallback : value;
   }
 
   private static String lower(String s) {
