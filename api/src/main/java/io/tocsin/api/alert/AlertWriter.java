@@ -1,6 +1,6 @@
 package io.tocsin.api.alert;
 
-import io.tocsin.api.retention.RetentionPolicy;
+import io.tocsin.api.tenant.RetentionPolicy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

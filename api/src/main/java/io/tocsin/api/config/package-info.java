@@ -1,5 +1,6 @@
 /**
  * Cross-cutting configuration of the server: typed {@code tocsin.*} properties, the clock, OpenAPI
- * metadata and MVC wiring. Security lives in {@code io.tocsin.api.security}.
+ * metadata and MVC wiring. It depends on no feature (every feature reads it): the caller's identity
+ * lives in {@code io.tocsin.api.security}, the filter chain in {@code io.tocsin.api.websecurity}.
  */
 package io.tocsin.api.config;

@@ -65,14 +65,14 @@ class SecurityAlertController {
   @PreAuthorize(Authz.ANALYST)
   Map<String, Object> create(CurrentPrincipal principal, @RequestBody SecurityAlertRequest body) {
     if (body == null) {
-      throw SecurityEventListController.invalid("title", "is required");
+      throw InvalidField.of("title", "is required");
     }
     Map<String, Object> context = new LinkedHashMap<>();
     putIfSet(context, "network.source.ip", ip("source_ip", body.sourceIp()));
     putIfSet(context, "network.destination.ip", ip("destination_ip", body.destinationIp()));
     if (body.port() != null) {
       if (body.port() < 0 || body.port() > 65535) {
-        throw SecurityEventListController.invalid("port", "must be between 0 and 65535");
+        throw InvalidField.of("port", "must be between 0 and 65535");
       }
       context.put("network.destination.port", body.port());
     }
@@ -110,14 +110,12 @@ class SecurityAlertController {
     String v = value.trim();
     // literals only: InetAddress would resolve a host name through DNS
     if (!v.matches("[0-9A-Fa-f:.]+") || !(v.contains(".") || v.contains(":"))) {
-      throw SecurityEventListController.invalid(
-          field, "must be an IPv4 or IPv6 address, got [" + v + "]");
+      throw InvalidField.of(field, "must be an IPv4 or IPv6 address, got [" + v + "]");
     }
     try {
       return InetAddress.getByName(v).getHostAddress();
     } catch (UnknownHostException e) {
-      throw SecurityEventListController.invalid(
-          field, "must be an IPv4 or IPv6 address, got [" + v + "]");
+      throw InvalidField.of(field, "must be an IPv4 or IPv6 address, got [" + v + "]");
     }
   }
 

@@ -1,6 +1,5 @@
 package io.tocsin.api.cyberpulse;
 
-import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.security.Authz;
@@ -59,7 +58,7 @@ class SecurityEventListController {
     Instant start = DateParam.start("start_date", startDate);
     Instant end = DateParam.end("end_date", endDate);
     if (start != null && end != null && start.isAfter(end)) {
-      throw invalid("start_date", "must not be after end_date");
+      throw InvalidField.of("start_date", "must not be after end_date");
     }
     String tenant = principal.tenantId();
     Set<String> waiting = pending.pendingIds(tenant);
@@ -94,7 +93,7 @@ class SecurityEventListController {
     for (String s : text.split(",")) {
       String v = s.trim().toLowerCase(Locale.ROOT);
       if (!SEVERITIES.contains(v)) {
-        throw invalid(
+        throw InvalidField.of(
             "severity", "unknown severity [" + s.trim() + "], expected one of " + SEVERITIES);
       }
       out.add(v);
@@ -114,7 +113,7 @@ class SecurityEventListController {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw invalid(
+    throw InvalidField.of(
         name, "must be an integer between " + min + " and " + max + ", got [" + text.trim() + "]");
   }
 
@@ -129,10 +128,6 @@ class SecurityEventListController {
     if (Arrays.asList("false", "0", "no").contains(v)) {
       return false;
     }
-    throw invalid(name, "must be true or false, got [" + text.trim() + "]");
-  }
-
-  static ApiException invalid(String field, String reason) {
-    return ApiException.badRequest(field + ": " + reason, Map.of("field", field, "reason", reason));
+    throw InvalidField.of(name, "must be true or false, got [" + text.trim() + "]");
   }
 }

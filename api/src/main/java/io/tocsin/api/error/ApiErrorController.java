@@ -1,6 +1,5 @@
 package io.tocsin.api.error;
 
-import io.tocsin.api.web.RequestIds;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

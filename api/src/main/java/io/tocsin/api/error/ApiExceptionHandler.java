@@ -1,7 +1,5 @@
 package io.tocsin.api.error;
 
-import io.tocsin.api.web.PayloadTooLargeException;
-import io.tocsin.api.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;

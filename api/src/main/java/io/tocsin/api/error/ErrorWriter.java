@@ -1,6 +1,5 @@
 package io.tocsin.api.error;
 
-import io.tocsin.api.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -2,8 +2,6 @@ package io.tocsin.api.event;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tocsin.api.pipeline.EventDispatcher;
-import io.tocsin.api.stream.SecurityEventStream;
 import io.tocsin.api.tenant.AgentQuota;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +40,7 @@ public class IngestService {
   private final AgentQuota quota;
   private final PendingEvaluations pending;
   private final EventDispatcher dispatcher;
-  private final SecurityEventStream stream;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final Counter ingested;
   private final Counter rejectedCount;
@@ -53,7 +52,7 @@ public class IngestService {
       AgentQuota quota,
       PendingEvaluations pending,
       EventDispatcher dispatcher,
-      SecurityEventStream stream,
+      ApplicationEventPublisher events,
       Clock clock,
       IngestProperties properties,
       MeterRegistry meters) {
@@ -63,7 +62,7 @@ public class IngestService {
     this.quota = quota;
     this.pending = pending;
     this.dispatcher = dispatcher;
-    this.stream = stream;
+    this.events = events;
     this.clock = clock;
     this.ingested = meters.counter("tocsin.events.ingested");
     this.rejectedCount = meters.counter("tocsin.events.rejected");
@@ -105,7 +104,7 @@ public class IngestService {
       stored = outcome.stored();
       duplicates = outcome.duplicates().size() + retries.size();
       detections = dispatcher.dispatchFresh(outcome.batch(), stored);
-      stream.stored(tenantId, stored);
+      events.publishEvent(new EventsStored(tenantId, stored));
     }
     ingested.increment(stored.size());
     rejectedCount.increment(rejected.size());

@@ -1,6 +1,7 @@
 package io.tocsin.api.inventory;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.list.Paging;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.ListResponse;

@@ -1,5 +1,6 @@
 package io.tocsin.api.inventory;
 
+import io.tocsin.api.list.Paging;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.ListResponse;
@@ -28,7 +29,7 @@ class ProcessController {
 
   @GetMapping({"", "/"})
   @PreAuthorize(Authz.VIEWER)
-  Paging.Page list(
+  DrfPage list(
       CurrentPrincipal principal,
       @RequestParam(name = "host_id", required = false) String hostId,
       @RequestParam(required = false) String hostname,
@@ -69,7 +70,7 @@ class ProcessController {
   /** The seed's search: filters in a JSON body, paging in the query string; same page shape. */
   @PostMapping({"/search", "/search/"})
   @PreAuthorize(Authz.VIEWER)
-  Paging.Page search(
+  DrfPage search(
       CurrentPrincipal principal,
       @RequestBody(required = false) Object body,
       @RequestParam(required = false) Integer limit,

@@ -1,6 +1,7 @@
 package io.tocsin.api.inventory;
 
 import com.mongodb.client.model.Sorts;
+import io.tocsin.api.list.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,14 @@ class ProcessQueryService {
     this.inventory = inventory;
   }
 
-  Paging.Page list(String tenantId, ProcessQuery query, Paging paging) {
+  DrfPage list(String tenantId, ProcessQuery query, Paging paging) {
     Bson sort = query.sort();
     Bson filter = query.toBson(tenantId, scope(tenantId, query));
     List<Map<String, Object>> results = new ArrayList<>();
     store
         .processes(filter, sort, paging.offset(), paging.limit())
         .forEach(p -> results.add(InventoryViews.process(p)));
-    return paging.body(store.countProcesses(filter), results);
+    return DrfPage.of(paging, store.countProcesses(filter), results);
   }
 
   /** The {@code limit} processes with the highest {@code field} across the latest snapshots. */

@@ -1,8 +1,6 @@
 package io.tocsin.api.inventory;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.stream.StreamPublisher;
-import io.tocsin.api.stream.StreamTopic;
 import io.tocsin.api.tenant.AgentQuota;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +15,7 @@ import java.util.function.Predicate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,17 +33,17 @@ class SubmitService {
   private final InventoryProperties properties;
   private final SubmissionParser parser;
   private final AgentQuota quota;
-  private final StreamPublisher stream;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   SubmitService(
       InventoryStore store,
       InventoryProperties properties,
       AgentQuota quota,
-      StreamPublisher stream,
+      ApplicationEventPublisher events,
       Clock clock) {
     this.store = store;
-    this.stream = stream;
+    this.events = events;
     this.properties = properties;
     this.quota = quota;
     this.parser = new SubmissionParser(properties.maxProcesses());
@@ -99,8 +98,7 @@ class SubmitService {
         new Document("first_seen", Date.from(now)),
         snapshot,
         rows);
-    stream.publish(
-        tenantId, StreamTopic.DEVICES, "device.updated", deviceChange(s, snapshotId, now));
+    events.publishEvent(new DeviceChanged(tenantId, deviceChange(s, snapshotId, now)));
     int pruned = store.prune(tenantId, s.hostId(), properties.history());
     log.debug(
         "snapshot {} of host {} ({} processes, {} old snapshots pruned)",

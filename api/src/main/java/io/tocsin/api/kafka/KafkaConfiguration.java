@@ -2,9 +2,9 @@ package io.tocsin.api.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tocsin.api.detection.EngineScopes;
+import io.tocsin.api.event.EventDispatcher;
 import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.pipeline.DetectionPipeline;
-import io.tocsin.api.pipeline.EventDispatcher;
 import io.tocsin.api.pipeline.OnKafkaCondition;
 import java.time.Clock;
 import java.util.HashMap;

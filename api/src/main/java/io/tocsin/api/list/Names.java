@@ -1,9 +1,8 @@
 package io.tocsin.api.list;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.dsl.parser.Keywords;
 import io.tocsin.model.FieldCatalog;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,23 +12,6 @@ import java.util.regex.Pattern;
 final class Names {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-  private static final Set<String> KEYWORDS =
-      Set.of(
-          "and",
-          "or",
-          "not",
-          "in",
-          "exists",
-          "contains",
-          "icontains",
-          "startswith",
-          "istartswith",
-          "endswith",
-          "iendswith",
-          "matches",
-          "glob",
-          "true",
-          "false");
 
   private Names() {}
 
@@ -43,7 +25,7 @@ final class Names {
               + "]: use letters, digits and underscores, starting with a letter or underscore"
               + " (at most 64 characters)");
     }
-    if (KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
+    if (Keywords.isReserved(name)) {
       throw ApiException.badRequest(
           "Invalid " + what + " name [" + name + "]: it is a keyword of the condition language");
     }

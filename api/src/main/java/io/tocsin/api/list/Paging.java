@@ -12,7 +12,12 @@ import io.tocsin.api.web.ListResponse;
 public record Paging(int limit, long offset) {
 
   public static Paging of(Integer limit, Long offset) {
-    int l = limit == null ? ListResponse.DEFAULT_LIMIT : limit;
+    return of(limit, offset, ListResponse.DEFAULT_LIMIT);
+  }
+
+  /** As {@link #of(Integer, Long)}, for lists whose page size defaults to another value. */
+  public static Paging of(Integer limit, Long offset, int defaultLimit) {
+    int l = limit == null ? defaultLimit : limit;
     if (l < 1 || l > ListResponse.MAX_LIMIT) {
       throw ApiException.badRequest(
           "limit must be between 1 and " + ListResponse.MAX_LIMIT + ", got " + l);

@@ -1,5 +1,6 @@
 package io.tocsin.api.pipeline;
 
+import io.tocsin.api.event.EventDispatcher;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.IngestProperties;
 import io.tocsin.api.event.PendingEvaluations;

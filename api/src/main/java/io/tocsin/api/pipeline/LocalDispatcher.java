@@ -1,5 +1,6 @@
 package io.tocsin.api.pipeline;
 
+import io.tocsin.api.event.EventDispatcher;
 import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;

@@ -4,6 +4,7 @@ import io.tocsin.api.alert.Alert;
 import io.tocsin.api.command.CommandService;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.PendingEvaluations;
+import io.tocsin.api.tenant.RetentionPolicy;
 import io.tocsin.api.tenant.Tenant;
 import java.time.Duration;
 import java.time.Instant;

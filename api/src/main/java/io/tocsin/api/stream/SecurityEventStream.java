@@ -2,6 +2,7 @@ package io.tocsin.api.stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tocsin.api.event.EventsStored;
 import io.tocsin.model.Event;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,8 +57,11 @@ public class SecurityEventStream {
     this.dropped = meters.counter("tocsin.stream.security_events.dropped");
   }
 
-  /** Called by ingest with the events it stored (not duplicates). */
-  public void stored(String tenantId, List<Event> events) {
+  /** Streams what ingest stored (not duplicates). */
+  @EventListener
+  void onEventsStored(EventsStored stored) {
+    String tenantId = stored.tenantId();
+    List<Event> events = stored.events();
     int admitted = admit(tenantId, events.size());
     if (admitted < events.size()) {
       dropped.increment(events.size() - admitted);

@@ -10,6 +10,8 @@
  * /api/v1/stream} and plain WebSockets at {@code /ws} and {@code /api/v1/ws} (CyberPulse channels
  * and OpenFrame topics on the same socket). The id is the resume cursor: a client that reconnects
  * with the last id it saw gets everything after it from the log, then live messages, without gap or
- * duplicate. See docs/streams.md.
+ * duplicate. Features below the stream never call it: it listens to their Spring application events
+ * ({@code EventsStored}, {@code DeviceChanged}, {@code CaseChanged}) and alert listeners. See
+ * docs/streams.md.
  */
 package io.tocsin.api.stream;

@@ -1,5 +1,6 @@
 package io.tocsin.api.web;
 
+import io.tocsin.api.error.PayloadTooLargeException;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;

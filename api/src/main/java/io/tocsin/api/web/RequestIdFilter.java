@@ -2,6 +2,7 @@ package io.tocsin.api.web;
 
 import io.tocsin.api.error.ErrorCode;
 import io.tocsin.api.error.ErrorWriter;
+import io.tocsin.api.error.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

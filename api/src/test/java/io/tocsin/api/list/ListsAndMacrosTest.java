@@ -66,7 +66,7 @@ class ListsAndMacrosTest extends DetectionApiTest {
 
   @Test
   void putWhenNameOrBodyInvalidThen400() {
-    for (String name : List.of("and", "1abc", "host_id", "a-b")) {
+    for (String name : List.of("and", "iwildcard", "1abc", "host_id", "a-b")) {
       Response r = t.engineer().put("/api/v1/lists/" + name, Map.of("values", List.of("a")));
       assertThat(r.status()).as(name + " " + r).isEqualTo(400);
       assertThat(r.errorCode()).isEqualTo("VALIDATION_ERROR");

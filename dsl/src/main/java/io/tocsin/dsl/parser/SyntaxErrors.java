@@ -17,22 +17,6 @@ import org.antlr.v4.runtime.Token;
  */
 final class SyntaxErrors extends BaseErrorListener {
 
-  private static final List<String> OPERATOR_WORDS =
-      List.of(
-          "and",
-          "or",
-          "not",
-          "in",
-          "exists",
-          "contains",
-          "icontains",
-          "startswith",
-          "istartswith",
-          "endswith",
-          "iendswith",
-          "matches",
-          "glob");
-
   private static final Map<String, String> TOKEN_WORDS =
       Map.ofEntries(
           Map.entry("AND", "and"),
@@ -107,7 +91,7 @@ final class SyntaxErrors extends BaseErrorListener {
       }
     }
     if (token.getType() == ConditionLexer.PATH || token.getType() == ConditionLexer.WORD) {
-      Suggestions.closest(token.getText().toLowerCase(java.util.Locale.ROOT), OPERATOR_WORDS)
+      Suggestions.closest(token.getText().toLowerCase(java.util.Locale.ROOT), Keywords.OPERATORS)
           .ifPresent(s -> message.append(", did you mean [").append(s).append("]?"));
     }
     if (token.getType() == ConditionLexer.WORD || token.getType() == ConditionLexer.PATH) {

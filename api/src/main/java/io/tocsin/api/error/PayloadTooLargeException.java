@@ -1,4 +1,4 @@
-package io.tocsin.api.web;
+package io.tocsin.api.error;
 
 import java.io.IOException;
 

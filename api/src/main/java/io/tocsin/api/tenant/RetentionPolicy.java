@@ -1,7 +1,5 @@
-package io.tocsin.api.retention;
+package io.tocsin.api.tenant;
 
-import io.tocsin.api.tenant.Tenant;
-import io.tocsin.api.tenant.TenantService;
 import java.time.Duration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +19,7 @@ public class RetentionPolicy {
     return Duration.ofDays(days(tenant));
   }
 
-  static int days(Tenant tenant) {
+  public static int days(Tenant tenant) {
     return tenant == null || tenant.retentionDays() <= 0
         ? TenantService.DEFAULT_RETENTION_DAYS
         : tenant.retentionDays();

@@ -1,7 +1,8 @@
-package io.tocsin.api.config;
+package io.tocsin.api.websecurity;
 
 import io.tocsin.api.apikey.ApiKeyAuthenticationProvider;
 import io.tocsin.api.auth.SessionCheck;
+import io.tocsin.api.config.TocsinProperties;
 import io.tocsin.api.error.RestAccessDeniedHandler;
 import io.tocsin.api.error.RestAuthenticationEntryPoint;
 import io.tocsin.api.oauth.BearerTokens;

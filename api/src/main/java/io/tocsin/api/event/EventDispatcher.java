@@ -1,6 +1,5 @@
-package io.tocsin.api.pipeline;
+package io.tocsin.api.event;
 
-import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.engine.Detection;
 import io.tocsin.model.Event;
 import java.util.List;

@@ -1,10 +1,14 @@
-package io.tocsin.api.user;
+package io.tocsin.api.tenant;
 
 import io.tocsin.api.config.TocsinProperties;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.Secrets;
-import io.tocsin.api.tenant.TenantService;
+import io.tocsin.api.user.CreateUserRequest;
+import io.tocsin.api.user.UpdateUserRequest;
+import io.tocsin.api.user.User;
+import io.tocsin.api.user.UserRepository;
+import io.tocsin.api.user.UserService;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
