@@ -74,9 +74,27 @@ class ExecCollectorTest {
           e ->
               e.get("event.action").equals("start")
                   && Long.valueOf(sh).equals(e.get("process.ppid"));
-      await(() -> events.stream().filter(child).count() >= PROCESSES);
+      // Every exec is reported, or counted as lost when the kernel's or the collector's buffer
+      // overflowed (a machine flooded by other builds); a silent miss fails either way.
+      try {
+        await(() -> events.stream().filter(child).count() + c.lost() >= PROCESSES);
+      } catch (AssertionError e) {
+        throw new AssertionError(
+            "starts seen: "
+                + events.stream().filter(child).count()
+                + " of "
+                + PROCESSES
+                + ", lost: "
+                + c.lost()
+                + ", events in all: "
+                + events.size(),
+            e);
+      }
       List<Event> starts = events.stream().filter(child).toList();
-      assertThat(starts).as("one start per /bin/true, none missed").hasSize(PROCESSES);
+      assertThat(starts.size())
+          .as("one start per /bin/true (lost to overflows: %d)", c.lost())
+          .isLessThanOrEqualTo(PROCESSES)
+          .isGreaterThanOrEqualTo((int) Math.max(0, PROCESSES - c.lost()));
 
       List<Event> complete =
           starts.stream().filter(e -> e.get("process.command_line") != null).toList();
@@ -98,7 +116,7 @@ class ExecCollectorTest {
                               e.get("event.action").equals("end")
                                   && Long.valueOf(sh).equals(e.get("process.ppid")))
                       .count()
-                  == PROCESSES);
+                  >= starts.size());
     }
   }
 
