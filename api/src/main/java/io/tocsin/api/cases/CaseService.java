@@ -4,10 +4,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.tocsin.api.alert.AlertCases;
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.user.User;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

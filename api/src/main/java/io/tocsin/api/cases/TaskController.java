@@ -1,8 +1,8 @@
 package io.tocsin.api.cases;
 
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.Paging;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

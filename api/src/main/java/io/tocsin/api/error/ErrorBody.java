@@ -15,6 +15,7 @@ public record ErrorBody(Detail error, String requestId) {
    * @param message human-readable, never internals
    * @param details structured extras (field errors, limits), possibly empty
    */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "ErrorDetail")
   public record Detail(String code, String message, Map<String, Object> details) {}
 
   public static ErrorBody of(

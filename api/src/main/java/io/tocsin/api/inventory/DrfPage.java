@@ -1,7 +1,7 @@
 package io.tocsin.api.inventory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tocsin.api.list.Paging;
+import io.tocsin.api.web.Paging;
 import java.util.List;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;

@@ -1,9 +1,9 @@
 package io.tocsin.api.inventory;
 
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,7 +1,7 @@
 package io.tocsin.api.inventory;
 
 import com.mongodb.client.model.Sorts;
-import io.tocsin.api.list.Paging;
+import io.tocsin.api.web.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

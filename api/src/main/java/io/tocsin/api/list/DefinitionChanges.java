@@ -7,6 +7,7 @@ import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

@@ -2,6 +2,7 @@ package io.tocsin.api.list;
 
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.Paging;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -2,6 +2,7 @@ package io.tocsin.api.list;
 
 import io.tocsin.api.detection.DefinitionValidator;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.web.Paging;
 import io.tocsin.dsl.Limits;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -2,10 +2,10 @@ package io.tocsin.api.policy;
 
 import io.tocsin.api.detection.ReloadOutcome;
 import io.tocsin.api.detection.TenantEngines;
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.query.QueryGuard;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
+import io.tocsin.api.web.Paging;
 import io.tocsin.engine.format.PolicySchema;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

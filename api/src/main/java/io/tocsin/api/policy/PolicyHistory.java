@@ -1,8 +1,8 @@
 package io.tocsin.api.policy;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.tocsin.api.webhook;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import io.tocsin.api.webhook.delivery.DeliveryStore;
 import io.tocsin.api.webhook.ssrf.AddressGuard;
 import java.security.SecureRandom;

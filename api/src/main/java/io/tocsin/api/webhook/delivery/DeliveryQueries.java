@@ -3,8 +3,8 @@ package io.tocsin.api.webhook.delivery;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.list.Paging;
 import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

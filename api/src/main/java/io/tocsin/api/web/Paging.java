@@ -1,7 +1,6 @@
-package io.tocsin.api.list;
+package io.tocsin.api.web;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.web.ListResponse;
 
 /**
  * Checks {@code limit} (default 100, 1..1000) and {@code offset} (0 or more) of a list request.
