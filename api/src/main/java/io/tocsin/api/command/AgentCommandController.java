@@ -57,7 +57,9 @@ class AgentCommandController {
   record ResultRequest(
       @Schema(allowableValues = {"succeeded", "failed", "dry_run"}) String status,
       String message,
-      @Schema(description = "Action-specific details (what the agent changed or found)")
+      @Schema(
+              description = "Action-specific details (what the agent changed or found)",
+              additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
           Map<String, Object> details) {}
 
   private final CommandService commands;

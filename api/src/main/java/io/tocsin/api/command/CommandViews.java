@@ -36,7 +36,9 @@ final class CommandViews {
   record CommandView(
       String id,
       String type,
-      @Schema(description = "The action's parameters, as the response action set them")
+      @Schema(
+              description = "The action's parameters, as the response action set them",
+              additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
           Map<String, Object> parameters,
       String status,
       String hostId,
@@ -49,7 +51,9 @@ final class CommandViews {
       Integer deliveries,
       Instant completedAt,
       String message,
-      @Schema(description = "Action-specific details the agent reported")
+      @Schema(
+              description = "Action-specific details the agent reported",
+              additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
           Map<String, Object> details) {}
 
   /**

@@ -53,6 +53,7 @@ final class InventoryRequests {
           Object systemMetrics) {}
 
   /** One row of a submitted process table. */
+  @Schema(description = "One row of a submitted process table; unknown fields are ignored")
   record SubmittedProcess(
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") Long pid,
       Long ppid,
@@ -76,6 +77,7 @@ final class InventoryRequests {
       @Schema(minimum = "-100", maximum = "100") Integer nice) {}
 
   /** The filters of {@code POST /processes/search/}; paging stays in the query string. */
+  @Schema(description = "Process filters; every one optional, paging in the query string")
   record ProcessSearch(
       String hostId,
       @Schema(description = "Host name substring (case-insensitive)") String hostname,

@@ -156,7 +156,21 @@ class InventoryWireShapeTest extends InventoryTestBase {
             "snapshot_history",
             "server_time");
 
-    JsonNode device = ok(viewer.get("/api/v1/devices")).body().path("devices").get(0);
+    JsonNode devices = ok(viewer.get("/api/v1/devices")).body();
+    assertThat(names(devices))
+        .as("the OpenFrame page plus the paging fields every list carries")
+        .containsExactlyInAnyOrder(
+            "devices",
+            "page",
+            "per_page",
+            "total",
+            "total_pages",
+            "meta",
+            "limit",
+            "offset",
+            "has_more");
+    assertThat(names(devices.path("meta"))).containsExactlyInAnyOrder("page", "per_page", "total");
+    JsonNode device = devices.path("devices").get(0);
     assertThat(names(device))
         .containsExactlyInAnyOrder("id", "name", "type", "status", "last_seen", "details");
     assertThat(names(device.path("details")))
