@@ -26,14 +26,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 record DrfPage<T>(
     long count,
     @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(
-            description = "URL of the next page; null on the last page",
-            types = {"string", "null"})
+        @Schema(description = "URL of the next page; null on the last page")
         String next,
     @JsonInclude(JsonInclude.Include.ALWAYS)
-        @Schema(
-            description = "URL of the previous page; null on the first page",
-            types = {"string", "null"})
+        @Schema(description = "URL of the previous page; null on the first page")
         String previous,
     List<T> results,
     @JsonUnwrapped PageInfo page) {
