@@ -67,6 +67,14 @@ class ErrorResponses implements GlobalOperationComponentsCustomizer {
       add(responses, ErrorCode.NOT_FOUND, "No such resource in the caller's tenant");
     }
     add(responses, ErrorCode.INTERNAL_ERROR, "Unexpected failure (never a stack trace)");
+    // springdoc gives a declared @ApiResponse without content the handler's return type; every
+    // error status answers the error document instead.
+    responses.forEach(
+        (status, response) -> {
+          if (status.startsWith("4") || status.startsWith("5")) {
+            response.setContent(errorContent());
+          }
+        });
     operation.setResponses(responses);
     return operation;
   }
