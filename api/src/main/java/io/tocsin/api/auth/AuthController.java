@@ -47,6 +47,7 @@ class AuthController {
 
   @PostMapping("/login")
   @Operation(summary = "Log in with a username or email and password (and MFA code)")
+  @ApiResponse(responseCode = "200", description = "Logged in: access and refresh tokens")
   @ApiResponse(
       responseCode = "401",
       description =
@@ -65,6 +66,7 @@ class AuthController {
 
   @PostMapping("/refresh")
   @Operation(summary = "Exchange a one-time refresh token for new tokens")
+  @ApiResponse(responseCode = "200", description = "New access and refresh tokens")
   @ApiResponse(
       responseCode = "401",
       description = "AUTHENTICATION_ERROR: refresh token unknown, reused, expired or revoked")
@@ -114,6 +116,7 @@ class AuthController {
   @PostMapping("/mfa/enroll")
   @PreAuthorize(Authz.VIEWER)
   @Operation(summary = "Start MFA enrolment: a new TOTP secret to confirm")
+  @ApiResponse(responseCode = "200", description = "The pending secret, shown once")
   @ApiResponse(responseCode = "409", description = "CONFLICT: MFA is already enabled")
   MfaEnrollment enrollMfa(@AuthenticationPrincipal Jwt jwt) {
     return mfa.enrol(auth.currentUser(jwt));

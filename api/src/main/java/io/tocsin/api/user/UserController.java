@@ -75,6 +75,7 @@ class UserController {
   @PutMapping("/{id}")
   @PreAuthorize(Authz.ADMIN)
   @Operation(summary = "Change a user's fields, role, password, MFA or active flag")
+  @ApiResponse(responseCode = "200", description = "The changed user")
   @ApiResponse(
       responseCode = "409",
       description =

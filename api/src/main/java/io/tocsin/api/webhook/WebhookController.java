@@ -118,6 +118,7 @@ class WebhookController {
   @PostMapping("/{id}/deliveries/{deliveryId}/redrive")
   @PreAuthorize(Authz.ENGINEER)
   @Operation(summary = "Re-drive a dead-lettered delivery with a fresh retry budget")
+  @ApiResponse(responseCode = "200", description = "The delivery, pending again")
   @ApiResponse(
       responseCode = "409",
       description = "CONFLICT: the delivery is not dead-lettered (pending or delivered)")
