@@ -107,7 +107,8 @@ class RiskService {
   private static <R extends AnalyticsBodies.Risk> List<R> ranked(List<R> rows, int limit) {
     List<R> out = new ArrayList<>(rows);
     out.sort(
-        Comparator.comparingDouble((R r) -> -r.riskScore()).thenComparing(AnalyticsBodies.Risk::id));
+        Comparator.comparingDouble((R r) -> -r.riskScore())
+            .thenComparing(AnalyticsBodies.Risk::id));
     return out.size() > limit ? out.subList(0, limit) : out;
   }
 }

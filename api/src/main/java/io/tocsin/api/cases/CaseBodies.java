@@ -105,8 +105,7 @@ final class CaseBodies {
   record ProjectAlert(String id, String title, String severity, String status) {}
 
   /** A comment on a project. */
-  record ProjectComment(
-      String id, String text, String userId, String username, Instant createdAt) {
+  record ProjectComment(String id, String text, String userId, String username, Instant createdAt) {
 
     static ProjectComment of(CaseComment c) {
       return new ProjectComment(c.id(), c.text(), c.userId(), c.username(), c.at());

@@ -170,7 +170,8 @@ class CaseService {
 
   /** The detail view, with the current title, severity and status of each attached alert. */
   CaseBodies.ProjectDetail detail(Case c) {
-    return CaseBodies.ProjectDetail.of(c, alerts.summaries(c.tenantId, new LinkedHashSet<>(c.alertIds)));
+    return CaseBodies.ProjectDetail.of(
+        c, alerts.summaries(c.tenantId, new LinkedHashSet<>(c.alertIds)));
   }
 
   Case find(String tenantId, String id) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link CaseChanged} listeners (webhooks, streams) get: cases and tasks as plain maps with the
- * API's snake_case keys, the same fields as {@link CaseBodies}' summary and task.
+ * What {@link CaseChanged} listeners (webhooks, streams) get: cases and tasks as plain maps with
+ * the API's snake_case keys, the same fields as {@link CaseBodies}' summary and task.
  */
 final class CaseViews {
 

@@ -1,9 +1,13 @@
 package io.tocsin.api.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.cases.CaseBodies.TaskPage;
 import io.tocsin.api.cases.CaseBodies.TaskView;
+import io.tocsin.api.error.ErrorBody;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
@@ -36,6 +40,10 @@ class TaskController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
   @Operation(summary = "Add a task to a project")
+  @ApiResponse(
+      responseCode = "404",
+      description = "NOT_FOUND: no project project_id in the tenant",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   TaskView createTask(CurrentPrincipal principal, @RequestBody CaseRequests.Task body) {
     return tasks.create(principal, body);
   }
@@ -43,6 +51,10 @@ class TaskController {
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
   @Operation(summary = "List tasks, oldest first")
+  @ApiResponse(
+      responseCode = "404",
+      description = "NOT_FOUND: no project project_id in the tenant",
+      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
   TaskPage listTasks(
       CurrentPrincipal principal,
       @RequestParam(name = "project_id", required = false) String projectId,

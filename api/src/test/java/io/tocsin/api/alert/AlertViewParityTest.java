@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Listeners (webhooks, streams) get an alert as the map of {@link AlertViews}, the API answers
- * the record of {@link AlertBodies}: both must write the same JSON, or a webhook would show
- * another alert than {@code GET /alerts/{id}}.
+ * Listeners (webhooks, streams) get an alert as the map of {@link AlertViews}, the API answers the
+ * record of {@link AlertBodies}: both must write the same JSON, or a webhook would show another
+ * alert than {@code GET /alerts/{id}}.
  */
 class AlertViewParityTest extends ApiTest {
 

@@ -52,7 +52,8 @@ class AlertWireShapeTest extends ApiTest {
                 Action.ALERT,
                 List.of(event(t.id(), "e1", "h1", Instant.now())),
                 1)));
-    String detected = admin.get("/api/v1/alerts").body().path("alerts").get(0).path("id").asString();
+    String detected =
+        admin.get("/api/v1/alerts").body().path("alerts").get(0).path("id").asString();
     String manual =
         ok(admin.post("/api/v1/alerts", Map.of("title", "manual", "severity", "low")), 201)
             .path("id")
@@ -67,9 +68,7 @@ class AlertWireShapeTest extends ApiTest {
     shapes.add(shape("alert detail", ok(admin.get("/api/v1/alerts/" + detected), 200)));
     shapes.add(shape("manual alert detail", ok(admin.get("/api/v1/alerts/" + manual), 200)));
     shapes.add(
-        shape(
-            "alert created",
-            ok(admin.post("/api/v1/alerts", Map.of("title", "bare")), 201)));
+        shape("alert created", ok(admin.post("/api/v1/alerts", Map.of("title", "bare")), 201)));
     shapes.add(
         shape(
             "alert updated",
@@ -111,13 +110,16 @@ class AlertWireShapeTest extends ApiTest {
     shapes.add(
         shape(
             "project comment",
-            ok(admin.post("/api/v1/projects/" + projectId + "/comments", Map.of("text", "hi")), 201)));
+            ok(
+                admin.post("/api/v1/projects/" + projectId + "/comments", Map.of("text", "hi")),
+                201)));
     shapes.add(
         shape(
             "project alerts attached",
             ok(
                 admin.post(
-                    "/api/v1/projects/" + projectId + "/alerts", Map.of("alert_ids", List.of(manual))),
+                    "/api/v1/projects/" + projectId + "/alerts",
+                    Map.of("alert_ids", List.of(manual))),
                 200)));
     shapes.add(
         shape(
@@ -139,26 +141,38 @@ class AlertWireShapeTest extends ApiTest {
             admin.post(
                 "/api/v1/tasks",
                 Map.of(
-                    "title", "look", "project_id", projectId, "story_points", 3, "assignee",
-                    analyst, "due_date", "2030-01-01")),
+                    "title",
+                    "look",
+                    "project_id",
+                    projectId,
+                    "story_points",
+                    3,
+                    "assignee",
+                    analyst,
+                    "due_date",
+                    "2030-01-01")),
             201);
     String taskId = task.path("id").asString();
     shapes.add(shape("task created", task));
     shapes.add(
         shape(
             "bare task",
-            ok(admin.post("/api/v1/tasks", Map.of("title", "bare", "project_id", projectId)), 201)));
+            ok(
+                admin.post("/api/v1/tasks", Map.of("title", "bare", "project_id", projectId)),
+                201)));
     shapes.add(shape("tasks list", ok(admin.get("/api/v1/tasks?project_id=" + projectId), 200)));
     shapes.add(shape("task detail", ok(admin.get("/api/v1/tasks/" + taskId), 200)));
     shapes.add(
-        shape(
-            "task put", ok(admin.put("/api/v1/tasks/" + taskId, Map.of("status", "done")), 200)));
+        shape("task put", ok(admin.put("/api/v1/tasks/" + taskId, Map.of("status", "done")), 200)));
     shapes.add(
         shape(
             "task patched",
             ok(
                 admin.send(
-                    "PATCH", "/api/v1/tasks/" + taskId, "{\"priority\":\"low\"}", "application/json"),
+                    "PATCH",
+                    "/api/v1/tasks/" + taskId,
+                    "{\"priority\":\"low\"}",
+                    "application/json"),
                 200)));
 
     String actual = String.join("\n", shapes);

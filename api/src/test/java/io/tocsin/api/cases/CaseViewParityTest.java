@@ -40,8 +40,16 @@ class CaseViewParityTest extends ApiTest {
             .post(
                 "/api/v1/tasks",
                 Map.of(
-                    "title", "busy", "project_id", busy, "story_points", 2, "assignee", analyst,
-                    "due_date", "2030-01-01"))
+                    "title",
+                    "busy",
+                    "project_id",
+                    busy,
+                    "story_points",
+                    2,
+                    "assignee",
+                    analyst,
+                    "due_date",
+                    "2030-01-01"))
             .text("id");
 
     for (String id : new String[] {bare, busy}) {
