@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The API shape of an alert: plain maps with snake_case keys, so listeners (webhooks) can serialize
- * exactly what {@code GET /alerts/{id}} shows.
+ * An alert as plain maps with the API's snake_case keys, for {@link AlertChange} listeners
+ * (webhooks, streams) that read or template its fields: the same JSON as {@link
+ * AlertBodies.AlertView}, which the HTTP edge answers ({@code AlertViewParityTest}).
  */
 final class AlertViews {
 

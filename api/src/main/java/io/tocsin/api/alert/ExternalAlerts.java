@@ -56,6 +56,6 @@ public class ExternalAlerts {
             alert.hostId(),
             null);
     Alert created = triage.create(who, body, alert.source(), alert.groupKey());
-    return queries.detail(who.tenantId(), created.id);
+    return queries.detailMap(who.tenantId(), created.id);
   }
 }
