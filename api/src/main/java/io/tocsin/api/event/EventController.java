@@ -17,7 +17,6 @@ import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.PageCursor;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,6 +54,10 @@ class EventController {
   @PreAuthorize(Authz.INGEST)
   @Operation(summary = "Ingest one event or an array of events in any accepted shape")
   @ApiResponse(
+      responseCode = "200",
+      description = "At least one item was accepted (status ok or partial)",
+      content = @Content(schema = @Schema(implementation = IngestSummary.class)))
+  @ApiResponse(
       responseCode = "413",
       description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -62,7 +65,7 @@ class EventController {
       responseCode = "415",
       description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<IngestSummary> ingestEvents(
+  IngestSummary ingestEvents(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "One event or an array of events; each item in any accepted shape",
@@ -97,7 +100,7 @@ class EventController {
       throw ApiException.badRequest(
           "No event accepted: " + result.rejected().get(0).reason(), Map.of("rejected", rejected));
     }
-    return ResponseEntity.ok(IngestSummary.of(result, rejected));
+    return IngestSummary.of(result, rejected);
   }
 
   /** The OS-Pulse guide's path: the same ingest, its own operation. */
@@ -107,6 +110,10 @@ class EventController {
       summary = "Ingest events at the OS-Pulse integration guide's path",
       description = "Same as POST /api/v1/events.")
   @ApiResponse(
+      responseCode = "200",
+      description = "At least one item was accepted (status ok or partial)",
+      content = @Content(schema = @Schema(implementation = IngestSummary.class)))
+  @ApiResponse(
       responseCode = "413",
       description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
@@ -114,7 +121,7 @@ class EventController {
       responseCode = "415",
       description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip",
       content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-  ResponseEntity<IngestSummary> ingestOsPulseEvents(
+  IngestSummary ingestOsPulseEvents(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "One event or an array of events; each item in any accepted shape",

@@ -1,5 +1,6 @@
 package io.tocsin.api.event;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tocsin.api.event.EventView.EventAgent;
 import io.tocsin.api.event.EventView.EventAuth;
@@ -10,7 +11,6 @@ import io.tocsin.api.event.EventView.EventNetwork;
 import io.tocsin.api.event.EventView.EventOs;
 import io.tocsin.api.event.EventView.EventProcess;
 import io.tocsin.api.event.EventView.EventUser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,12 +36,14 @@ final class EventInputs {
   interface EventInput {}
 
   /** An array of events, each in any shape (at most {@code TOCSIN_INGEST_MAX_BATCH_SIZE}). */
-  @Schema(
-      name = "EventInputBatch",
-      description = "Events in any accepted shapes; at most TOCSIN_INGEST_MAX_BATCH_SIZE (10,000)")
-  static final class EventInputBatch extends ArrayList<EventInput> {
-    private static final long serialVersionUID = 1L;
-  }
+  @ArraySchema(
+      arraySchema =
+          @Schema(
+              name = "EventInputBatch",
+              description =
+                  "Events in any accepted shapes; at most TOCSIN_INGEST_MAX_BATCH_SIZE (10,000)"),
+      schema = @Schema(implementation = EventInput.class))
+  interface EventInputBatch {}
 
   /**
    * The canonical event (DESIGN §3): nested objects and/or dotted keys as in the field catalog;

@@ -69,6 +69,10 @@ class HealthController {
   @GetMapping
   @Operation(summary = "Report whether the server and its database are healthy")
   @ApiResponse(
+      responseCode = "200",
+      description = "Healthy",
+      content = @Content(schema = @Schema(implementation = HealthStatus.class)))
+  @ApiResponse(
       responseCode = "503",
       description = "The database does not answer (same body, status unhealthy)",
       content = @Content(schema = @Schema(implementation = HealthStatus.class)))
@@ -83,6 +87,10 @@ class HealthController {
 
   @GetMapping("/ready")
   @Operation(summary = "Report whether the server accepts traffic (for load balancers)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Ready",
+      content = @Content(schema = @Schema(implementation = ReadinessStatus.class)))
   @ApiResponse(
       responseCode = "503",
       description = "Not accepting traffic yet, or the database does not answer (status not_ready)",

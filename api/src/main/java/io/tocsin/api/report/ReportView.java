@@ -1,9 +1,11 @@
 package io.tocsin.api.report;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tocsin.api.cyberpulse.DashboardMetrics.ComplianceFramework;
 import io.tocsin.api.cyberpulse.DashboardMetrics.ThreatGroup;
 import io.tocsin.api.scan.ScanFinding;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,26 +16,26 @@ import java.util.Map;
  * @param startTime start of the period
  * @param endTime end of the period (when it was built)
  * @param generatedAt when it was built
- * @param sections the requested sections; the others are absent
+ * @param sections the requested sections in the requested order, each the record {@link
+ *     ReportSections} documents for its name
  */
 record ReportView(
     String period,
     Instant startTime,
     Instant endTime,
     Instant generatedAt,
-    ReportSections sections) {
+    // a map, so the sections keep the order the caller asked for; its values are the records
+    @Schema(implementation = ReportSections.class) Map<String, Object> sections) {
 
   static ReportView of(Report report) {
-    return new ReportView(
-        report.period(),
-        report.from(),
-        report.to(),
-        report.to(),
-        ReportSections.of(report.sections()));
+    Map<String, Object> sections = new LinkedHashMap<>();
+    report.sections().forEach(s -> sections.put(s.name(), s.data()));
+    return new ReportView(report.period(), report.from(), report.to(), report.to(), sections);
   }
 
   /**
-   * The sections, each present when requested.
+   * The sections, each present when requested, in the requested order (documents {@code sections};
+   * the JSON is written from the ordered map).
    *
    * @param summary period counts and the dashboard's figures now
    * @param alerts alerts raised in the period
@@ -52,23 +54,7 @@ record ReportView(
       List<PolicyRank> topPolicies,
       Map<String, ComplianceFramework> compliance,
       List<ScanFinding> vulnerabilities,
-      List<ThreatGroup> threats) {
-
-    @SuppressWarnings("unchecked")
-    static ReportSections of(List<Report.Section> sections) {
-      Map<String, Object> data = new java.util.HashMap<>();
-      sections.forEach(s -> data.put(s.name(), s.data()));
-      return new ReportSections(
-          (ReportSummary) data.get("summary"),
-          (ReportAlerts) data.get("alerts"),
-          (ReportEvents) data.get("events"),
-          (List<HostRank>) data.get("top_hosts"),
-          (List<PolicyRank>) data.get("top_policies"),
-          (Map<String, ComplianceFramework>) data.get("compliance"),
-          (List<ScanFinding>) data.get("vulnerabilities"),
-          (List<ThreatGroup>) data.get("threats"));
-    }
-  }
+      List<ThreatGroup> threats) {}
 
   /**
    * {@code summary}: the period, and the dashboard now.
