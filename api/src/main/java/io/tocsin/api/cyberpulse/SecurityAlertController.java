@@ -66,6 +66,7 @@ class SecurityAlertController {
    * @param alert the alert's fields, written beside {@code alert_id}
    */
   @Schema(
+      additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
       description =
           "alert_id plus every field of the alert as GET /api/v1/alerts/{id} answers it (id, title,"
               + " severity, status, source cyberpulse, group_key, history, triggering_events, ...)")
