@@ -1,5 +1,9 @@
 package io.tocsin.api.cyberpulse;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.alert.ExternalAlerts;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * under canonical field names, so correlation and search see it.
  */
 @RestController
+@Tag(name = "Security alerts", description = "CyberPulse alerts, stored as ordinary alerts")
 class SecurityAlertController {
 
   /**
@@ -54,6 +59,22 @@ class SecurityAlertController {
       List<String> events,
       List<String> tags) {}
 
+  /**
+   * The answer: {@code alert_id} and, beside it, the alert as {@code GET /alerts/{id}} shows it.
+   *
+   * @param alertId the new alert's id
+   * @param alert the alert's fields, written beside {@code alert_id}
+   */
+  @Schema(
+      additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+      description =
+          "alert_id plus every field of the alert as GET /api/v1/alerts/{id} answers it (id, title,"
+              + " severity, status, source cyberpulse, group_key, history, triggering_events, ...)")
+  record SecurityAlertCreated(
+      String alertId,
+      // the alert view is still a map in io.tocsin.api.alert: unwrap it as it is
+      @Schema(hidden = true) @JsonAnyGetter Map<String, Object> alert) {}
+
   private final ExternalAlerts alerts;
 
   SecurityAlertController(ExternalAlerts alerts) {
@@ -63,7 +84,9 @@ class SecurityAlertController {
   @PostMapping("/api/v1/security/alerts")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> create(CurrentPrincipal principal, @RequestBody SecurityAlertRequest body) {
+  @Operation(summary = "Raise an alert from the CyberPulse alert shape")
+  SecurityAlertCreated createSecurityAlert(
+      CurrentPrincipal principal, @RequestBody SecurityAlertRequest body) {
     if (body == null) {
       throw InvalidField.of("title", "is required");
     }
@@ -97,10 +120,7 @@ class SecurityAlertController {
                 body.tags(),
                 body.hostId(),
                 context));
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("alert_id", created.get("id"));
-    response.putAll(created);
-    return response;
+    return new SecurityAlertCreated(String.valueOf(created.get("id")), created);
   }
 
   private static String ip(String field, String value) {
