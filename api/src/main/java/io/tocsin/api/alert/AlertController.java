@@ -10,9 +10,9 @@ import io.tocsin.api.alert.AlertBodies.AlertView;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.api.web.PageCursor;
 import io.tocsin.api.web.PageInfo;
+import io.tocsin.api.web.Paging;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -85,13 +85,13 @@ class AlertController {
         filter(
             principal, status, severity, startTime, endTime, policyId, hostId, assignee, tag,
             condition);
-    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
-      throw AlertValidation.invalid("limit", "must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (limit != null && (limit < 1 || limit > Paging.MAX_LIMIT)) {
+      throw AlertValidation.invalid("limit", "must be between 1 and " + Paging.MAX_LIMIT);
     }
     if (offset != null && offset < 0) {
       throw AlertValidation.invalid("offset", "must not be negative");
     }
-    int size = ListResponse.limit(limit);
+    int size = Paging.clampedLimit(limit);
     long skip = offset == null ? 0 : offset;
     PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
     AlertQueries.Page page = queries.list(principal.tenantId(), filter, order, size, skip, after);

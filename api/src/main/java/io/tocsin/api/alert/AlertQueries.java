@@ -174,12 +174,6 @@ class AlertQueries {
     return AlertBodies.AlertDetail.of(alert, triggering(tenantId, alert));
   }
 
-  /** {@link #detail} as a map, for callers that merge it into a body of their own. */
-  Map<String, Object> detailMap(String tenantId, String id) {
-    Alert alert = find(tenantId, id);
-    return AlertViews.detail(alert, triggering(tenantId, alert));
-  }
-
   private Alert find(String tenantId, String id) {
     return store.find(tenantId, id).orElseThrow(() -> ApiException.notFound("Alert"));
   }

@@ -1,6 +1,5 @@
 package io.tocsin.api.alert;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,13 +85,6 @@ final class AlertViews {
     v.put("user_id", n.userId());
     v.put("username", n.username());
     v.put("at", n.at());
-    return v;
-  }
-
-  /** The detail view: the alert plus its triggering events in full. */
-  static Map<String, Object> detail(Alert a, List<Map<String, Object>> triggering) {
-    Map<String, Object> v = view(a);
-    v.put("triggering_events", new ArrayList<>(triggering));
     return v;
   }
 }

@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,10 +63,10 @@ class AnalyticsController {
   @Operation(summary = "Risk scores of hosts and users from their active alerts")
   AnalyticsBodies.RiskScores getRiskScores(
       CurrentPrincipal principal, @RequestParam(required = false) Integer limit) {
-    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
-      throw invalid("limit", "must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (limit != null && (limit < 1 || limit > Paging.MAX_LIMIT)) {
+      throw invalid("limit", "must be between 1 and " + Paging.MAX_LIMIT);
     }
-    return risk.risk(principal.tenantId(), ListResponse.limit(limit));
+    return risk.risk(principal.tenantId(), Paging.clampedLimit(limit));
   }
 
   private static ApiException invalid(String field, String reason) {

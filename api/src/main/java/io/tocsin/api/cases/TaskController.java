@@ -51,6 +51,7 @@ class TaskController {
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
   @Operation(summary = "List tasks, oldest first")
+  @ApiResponse(responseCode = "200", description = "OK")
   @ApiResponse(
       responseCode = "404",
       description = "NOT_FOUND: no project project_id in the tenant",

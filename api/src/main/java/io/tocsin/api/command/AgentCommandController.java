@@ -7,7 +7,6 @@ import io.tocsin.api.command.CommandViews.CommandList;
 import io.tocsin.api.command.CommandViews.CommandView;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.api.web.Paging;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,8 @@ class AgentCommandController {
     if (status != null && !STATUSES.contains(status)) {
       throw ApiException.badRequest("status must be one of " + STATUSES);
     }
-    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
-      throw ApiException.badRequest("limit must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (limit != null && (limit < 1 || limit > Paging.MAX_LIMIT)) {
+      throw ApiException.badRequest("limit must be between 1 and " + Paging.MAX_LIMIT);
     }
     return commands.list(principal.tenantId(), hostId, status, Paging.of(limit, offset));
   }

@@ -1,9 +1,9 @@
 package io.tocsin.api.cyberpulse;
 
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.alert.AlertBodies;
 import io.tocsin.api.alert.ExternalAlerts;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
@@ -65,15 +65,7 @@ class SecurityAlertController {
    * @param alertId the new alert's id
    * @param alert the alert's fields, written beside {@code alert_id}
    */
-  @Schema(
-      additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
-      description =
-          "alert_id plus every field of the alert as GET /api/v1/alerts/{id} answers it (id, title,"
-              + " severity, status, source cyberpulse, group_key, history, triggering_events, ...)")
-  record SecurityAlertCreated(
-      String alertId,
-      // the alert view is still a map in io.tocsin.api.alert: unwrap it as it is
-      @Schema(hidden = true) @JsonAnyGetter Map<String, Object> alert) {}
+  record SecurityAlertCreated(String alertId, @JsonUnwrapped AlertBodies.AlertDetail alert) {}
 
   private final ExternalAlerts alerts;
 
@@ -108,7 +100,7 @@ class SecurityAlertController {
     if (body.events() != null) {
       body.events().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
     }
-    Map<String, Object> created =
+    AlertBodies.AlertDetail created =
         alerts.create(
             principal,
             new ExternalAlerts.NewAlert(
@@ -120,7 +112,7 @@ class SecurityAlertController {
                 body.tags(),
                 body.hostId(),
                 context));
-    return new SecurityAlertCreated(String.valueOf(created.get("id")), created);
+    return new SecurityAlertCreated(created.alert().id(), created);
   }
 
   private static String ip(String field, String value) {

@@ -9,7 +9,7 @@ import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import io.tocsin.model.Event;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ class SecurityEventListController {
       @RequestParam(name = "end_date", required = false) String endDate,
       @RequestParam(required = false) String processed) {
     int offset = integer("skip", skip, 0, 0, Integer.MAX_VALUE);
-    int size = integer("limit", limit, ListResponse.DEFAULT_LIMIT, 1, ListResponse.MAX_LIMIT);
+    int size = integer("limit", limit, Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
     Instant start = DateParam.start("start_date", startDate);
     Instant end = DateParam.end("end_date", endDate);
     if (start != null && end != null && start.isAfter(end)) {

@@ -11,7 +11,6 @@ import io.tocsin.api.inventory.InventoryResponses.HostView;
 import io.tocsin.api.inventory.InventoryResponses.InventoryStatus;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.api.web.Paging;
 import java.util.List;
 import java.util.Locale;
@@ -89,8 +88,8 @@ class HostController {
     if (p < 1) {
       throw ApiException.badRequest("[page] must be at least 1");
     }
-    if (size < 1 || size > ListResponse.MAX_LIMIT) {
-      throw ApiException.badRequest("[per_page] must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (size < 1 || size > Paging.MAX_LIMIT) {
+      throw ApiException.badRequest("[per_page] must be between 1 and " + Paging.MAX_LIMIT);
     }
     return inventory.devices(principal.tenantId(), p, size, online(status));
   }

@@ -105,7 +105,7 @@ class EventSearchService {
       total = matched;
     }
     return SearchResults.of(
-        results.stream().map(EventViews::summary).toList(),
+        results.stream().map(EventViews::view).toList(),
         total,
         (System.nanoTime() - started) / 1_000_000,
         limit,

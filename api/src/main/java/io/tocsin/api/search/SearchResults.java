@@ -2,9 +2,9 @@ package io.tocsin.api.search;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.tocsin.api.event.EventView;
 import io.tocsin.api.web.PageInfo;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /search/events}: the first {@code limit} matching events, newest first unless sorted
@@ -14,18 +14,14 @@ import java.util.Map;
  * @param took milliseconds the search ran
  */
 record SearchResults(
-    @Schema(
-            description =
-                "Matching events: the nested canonical event plus the INSEC summary fields"
-                    + " (timestamp, event_type, data, risk_score, metadata)")
-        List<Map<String, Object>> results,
+    @Schema(description = "Matching events, as GET /events lists them") List<EventView> results,
     long took,
     @Schema(description = "True when the scan stopped at tocsin.search.max-scan; absent otherwise")
         Boolean truncated,
     @JsonUnwrapped PageInfo page) {
 
   static SearchResults of(
-      List<Map<String, Object>> results, long total, long took, int limit, boolean truncated) {
+      List<EventView> results, long total, long took, int limit, boolean truncated) {
     return new SearchResults(
         results,
         took,

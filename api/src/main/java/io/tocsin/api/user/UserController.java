@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.security.Role;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.api.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -43,7 +42,7 @@ class UserController {
       @RequestParam(required = false) Integer limit,
       @RequestParam(defaultValue = "0") @Min(0) long offset) {
     // An out-of-range limit is clamped into 1..1000 here, not refused (as since 0.1).
-    return users.list(principal.tenantId(), new Paging(ListResponse.limit(limit), offset));
+    return users.list(principal.tenantId(), new Paging(Paging.clampedLimit(limit), offset));
   }
 
   @GetMapping("/me")
