@@ -1,5 +1,6 @@
 package io.tocsin.api.inventory;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
@@ -59,9 +60,13 @@ final class InventoryRequests {
       Long ppid,
       @Schema(description = "Truncated at 1,024 characters") String name,
       @Schema(description = "Truncated at 4,096 characters") String exe,
-      @Schema(
-              description = "A string or an argv array (joined by spaces); truncated at 8,192",
-              oneOf = {String.class, String[].class})
+      // documented as the list, see ScanRequest.scan_type
+      @ArraySchema(
+              schema = @Schema(type = "string"),
+              arraySchema =
+                  @Schema(
+                      description =
+                          "An argv array (joined by spaces) or one string; truncated at 8,192 characters"))
           Object cmdline,
       String username,
       String status,

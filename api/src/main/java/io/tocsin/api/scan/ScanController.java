@@ -1,6 +1,7 @@
 package io.tocsin.api.scan;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -38,11 +39,15 @@ class ScanController {
    */
   record ScanRequest(
       String target,
-      @Schema(
-              description =
-                  "A check or preset name (full, quick, vulnerability, network, services, tls,"
-                      + " packages), or a list of them",
-              oneOf = {String.class, String[].class})
+      // documented as the list; one bare string is accepted too (Java SDK generators
+      // cannot express a string-or-array alternative)
+      @ArraySchema(
+              schema = @Schema(type = "string"),
+              arraySchema =
+                  @Schema(
+                      description =
+                          "A check or preset name (full, quick, vulnerability, network, services, tls,"
+                              + " packages), or a list of them"))
           Object scanType,
       List<String> checks) {}
 
