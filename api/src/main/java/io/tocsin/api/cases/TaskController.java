@@ -1,13 +1,10 @@
 package io.tocsin.api.cases;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.cases.CaseBodies.TaskPage;
 import io.tocsin.api.cases.CaseBodies.TaskView;
-import io.tocsin.api.error.ErrorBody;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
@@ -40,10 +37,7 @@ class TaskController {
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
   @Operation(summary = "Add a task to a project")
-  @ApiResponse(
-      responseCode = "404",
-      description = "NOT_FOUND: no project project_id in the tenant",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "NOT_FOUND: no project project_id in the tenant")
   TaskView createTask(CurrentPrincipal principal, @RequestBody CaseRequests.Task body) {
     return tasks.create(principal, body);
   }
@@ -52,10 +46,7 @@ class TaskController {
   @PreAuthorize(Authz.VIEWER)
   @Operation(summary = "List tasks, oldest first")
   @ApiResponse(responseCode = "200", description = "OK")
-  @ApiResponse(
-      responseCode = "404",
-      description = "NOT_FOUND: no project project_id in the tenant",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+  @ApiResponse(responseCode = "404", description = "NOT_FOUND: no project project_id in the tenant")
   TaskPage listTasks(
       CurrentPrincipal principal,
       @RequestParam(name = "project_id", required = false) String projectId,

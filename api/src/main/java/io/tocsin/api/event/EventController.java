@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.error.ErrorBody;
 import io.tocsin.api.event.EventInputs.CanonicalEventInput;
 import io.tocsin.api.event.EventInputs.EventInputBatch;
 import io.tocsin.api.event.EventInputs.InsecEventInput;
@@ -59,12 +58,10 @@ class EventController {
       content = @Content(schema = @Schema(implementation = IngestSummary.class)))
   @ApiResponse(
       responseCode = "413",
-      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit")
   @ApiResponse(
       responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip")
   IngestSummary ingestEvents(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -115,12 +112,10 @@ class EventController {
       content = @Content(schema = @Schema(implementation = IngestSummary.class)))
   @ApiResponse(
       responseCode = "413",
-      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit")
   @ApiResponse(
       responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip")
   IngestSummary ingestOsPulseEvents(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(

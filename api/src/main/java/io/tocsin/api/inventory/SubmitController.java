@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tocsin.api.error.ErrorBody;
 import io.tocsin.api.inventory.InventoryRequests.SnapshotSubmission;
 import io.tocsin.api.inventory.InventoryResponses.ConnectionCheck;
 import io.tocsin.api.inventory.InventoryResponses.SubmitResult;
@@ -46,8 +45,7 @@ class SubmitController {
   @Operation(summary = "Submit a host snapshot (processes and system metrics)")
   @ApiResponse(
       responseCode = "413",
-      description = "PAYLOAD_TOO_LARGE: the snapshot exceeds the server's request body limit",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "PAYLOAD_TOO_LARGE: the snapshot exceeds the server's request body limit")
   SubmitResult submitSnapshot(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(

@@ -2,11 +2,9 @@ package io.tocsin.api.scan;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tocsin.api.error.ErrorBody;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import java.util.List;
@@ -63,12 +61,10 @@ class ScanController {
   @Operation(summary = "Queue a scan of a known host by its own agent")
   @ApiResponse(
       responseCode = "404",
-      description = "NOT_FOUND: target is not a known host of the tenant (details.field = target)",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "NOT_FOUND: target is not a known host of the tenant (details.field = target)")
   @ApiResponse(
       responseCode = "409",
-      description = "CONFLICT: the host already has 3 scans waiting (queued or sent)",
-      content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+      description = "CONFLICT: the host already has 3 scans waiting (queued or sent)")
   ScanView requestScan(CurrentPrincipal principal, @RequestBody ScanRequest body) {
     if (body == null) {
       throw ScanChecks.invalid("target", "is required");
