@@ -1,10 +1,18 @@
 package io.tocsin.api.alert;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.alert.AlertBodies.AlertActionView;
+import io.tocsin.api.alert.AlertBodies.AlertCounts;
+import io.tocsin.api.alert.AlertBodies.AlertDetail;
+import io.tocsin.api.alert.AlertBodies.AlertPage;
+import io.tocsin.api.alert.AlertBodies.AlertView;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.api.web.PageCursor;
+import io.tocsin.api.web.PageInfo;
+import io.tocsin.api.web.Paging;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/alerts}: list, detail, manual create, triage update, response actions. */
 @RestController
 @RequestMapping("/api/v1/alerts")
+@Tag(name = "Alerts", description = "Triage alerts: list, count, read, raise, update, respond")
 class AlertController {
 
   private final AlertQueries queries;
@@ -44,7 +53,8 @@ class AlertController {
 
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List alerts, newest first, by offset or cursor")
+  AlertPage listAlerts(
       CurrentPrincipal principal,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String severity,
@@ -75,32 +85,28 @@ class AlertController {
         filter(
             principal, status, severity, startTime, endTime, policyId, hostId, assignee, tag,
             condition);
-    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
-      throw AlertValidation.invalid("limit", "must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (limit != null && (limit < 1 || limit > Paging.MAX_LIMIT)) {
+      throw AlertValidation.invalid("limit", "must be between 1 and " + Paging.MAX_LIMIT);
     }
     if (offset != null && offset < 0) {
       throw AlertValidation.invalid("offset", "must not be negative");
     }
-    int size = ListResponse.limit(limit);
+    int size = Paging.clampedLimit(limit);
     long skip = offset == null ? 0 : offset;
     PageCursor after = cursor == null || cursor.isBlank() ? null : PageCursor.decode(cursor);
     AlertQueries.Page page = queries.list(principal.tenantId(), filter, order, size, skip, after);
-    Map<String, Object> body = ListResponse.of("alerts", page.alerts(), page.total(), size, skip);
-    // OpenFrame's ITSM example reads the same page as `data`; the UI and other clients read
-    // `alerts`.
-    body.put("data", page.alerts());
-    if (after != null) {
-      body.remove("offset");
-    }
-    body.put("has_more", page.hasMore());
-    body.put("next_cursor", page.nextCursor());
-    return body;
+    // A cursor replaces the offset, so a page read by cursor has none.
+    PageInfo info =
+        new PageInfo(
+            page.total(), size, after == null ? skip : null, page.hasMore(), page.nextCursor());
+    return new AlertPage(page.alerts(), page.alerts(), info);
   }
 
   /** The number of alerts per status under the list's other filters: the queue's tab counts. */
   @GetMapping("/counts")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> counts(
+  @Operation(summary = "Count alerts per status under the list's filters")
+  AlertCounts countAlertsByStatus(
       CurrentPrincipal principal,
       @RequestParam(required = false) String severity,
       @RequestParam(name = "start_time", required = false) String startTime,
@@ -116,7 +122,7 @@ class AlertController {
             condition);
     Map<String, Long> counts = queries.countsByStatus(principal.tenantId(), filter);
     long total = counts.values().stream().mapToLong(Long::longValue).sum();
-    return Map.of("counts", counts, "total", total);
+    return new AlertCounts(counts, total);
   }
 
   private AlertQueries.Filter filter(
@@ -153,29 +159,33 @@ class AlertController {
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Read an alert with its triggering events")
+  AlertDetail getAlert(CurrentPrincipal principal, @PathVariable String id) {
     return queries.detail(principal.tenantId(), id);
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> create(CurrentPrincipal principal, @RequestBody AlertRequests.Create body) {
+  @Operation(summary = "Raise an alert by hand")
+  AlertDetail createAlert(CurrentPrincipal principal, @RequestBody AlertRequests.Create body) {
     Alert created = triage.create(principal, body);
     return queries.detail(principal.tenantId(), created.id);
   }
 
   @PutMapping("/{id}")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> update(
+  @Operation(summary = "Triage an alert: status, assignee, note, tags, severity")
+  AlertView updateAlert(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody AlertRequests.Update body) {
-    return AlertViews.view(triage.update(principal, id, body));
+    return AlertView.of(triage.update(principal, id, body));
   }
 
   @PostMapping("/{id}/actions")
   @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> action(
+  @Operation(summary = "Queue a response action on the alert's host")
+  AlertActionView runAlertAction(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody AlertRequests.Action body) {
     return responses.requestAction(principal, id, body);
   }

@@ -73,7 +73,7 @@ class AlertQueries {
    * @param hasMore whether more follow this page
    * @param nextCursor where the next page starts, or null
    */
-  record Page(List<Map<String, Object>> alerts, long total, boolean hasMore, String nextCursor) {}
+  record Page(List<AlertBodies.AlertView> alerts, long total, boolean hasMore, String nextCursor) {}
 
   private final AlertStore store;
   private final EventStore events;
@@ -118,7 +118,7 @@ class AlertQueries {
     List<Alert> shown = hasMore ? found.subList(0, limit) : found;
     Alert last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
     String next = hasMore && byCursor ? new PageCursor(last.createdAt, last.id).encode() : null;
-    return new Page(shown.stream().map(AlertViews::view).toList(), total, hasMore, next);
+    return new Page(shown.stream().map(AlertBodies.AlertView::of).toList(), total, hasMore, next);
   }
 
   /** How many alerts match the filter in each status (the filter's own status is ignored). */
@@ -169,8 +169,17 @@ class AlertQueries {
     return Optional.of(c);
   }
 
-  Map<String, Object> detail(String tenantId, String id) {
-    Alert alert = store.find(tenantId, id).orElseThrow(() -> ApiException.notFound("Alert"));
+  AlertBodies.AlertDetail detail(String tenantId, String id) {
+    Alert alert = find(tenantId, id);
+    return AlertBodies.AlertDetail.of(alert, triggering(tenantId, alert));
+  }
+
+  private Alert find(String tenantId, String id) {
+    return store.find(tenantId, id).orElseThrow(() -> ApiException.notFound("Alert"));
+  }
+
+  /** The alert's first triggering events: stored ones in full, else the copies it carries. */
+  private List<Map<String, Object>> triggering(String tenantId, Alert alert) {
     List<String> ids = alert.eventIds.stream().limit(MAX_DETAIL_EVENTS).toList();
     Map<String, Map<String, Object>> byId = new HashMap<>();
     for (Map<String, Object> copy : alert.events) {
@@ -189,7 +198,7 @@ class AlertQueries {
         triggering.add(event);
       }
     }
-    return AlertViews.detail(alert, triggering);
+    return triggering;
   }
 
   /** Stored copies come back with BSON dates as {@link Date}; show them like live events. */

@@ -1,5 +1,6 @@
 package io.tocsin.api.alert;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ final class AlertRequests {
    * @param hostId host the alert is about (needed for response actions)
    * @param deviceId the OpenFrame name for {@code host_id}: a host of the tenant's inventory
    */
+  @Schema(name = "AlertCreateRequest")
   record Create(
       String title,
       String description,
@@ -38,6 +40,7 @@ final class AlertRequests {
    * @param tags replaces the tags
    * @param severity {@code low|medium|high|critical}
    */
+  @Schema(name = "AlertUpdateRequest")
   record Update(
       String status,
       String closeReason,
@@ -52,5 +55,9 @@ final class AlertRequests {
    * @param action {@code isolate_host|release_host|kill_process|quarantine|restore|block}
    * @param parameters parameters for the agent (derived from the alert's events when absent)
    */
-  record Action(String action, Map<String, Object> parameters) {}
+  @Schema(name = "AlertActionRequest")
+  record Action(
+      String action,
+      @Schema(description = "Parameters for the agent (pid, path, ip...); derived when absent")
+          Map<String, Object> parameters) {}
 }

@@ -29,7 +29,8 @@ class AlertResponses {
     this.commands = commands;
   }
 
-  Map<String, Object> requestAction(CurrentPrincipal who, String id, AlertRequests.Action body) {
+  AlertBodies.AlertActionView requestAction(
+      CurrentPrincipal who, String id, AlertRequests.Action body) {
     ActionType type =
         ActionType.parse(body == null ? null : body.action())
             .filter(ActionType::isResponseAction)
@@ -101,7 +102,7 @@ class AlertResponses {
             false,
             who.userId(),
             who.username()));
-    return AlertViews.action(queued[0]);
+    return AlertBodies.AlertActionView.of(queued[0]);
   }
 
   /** Mirrors a command's state onto the alert action with the same id. */

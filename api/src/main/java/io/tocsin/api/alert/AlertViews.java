@@ -1,13 +1,13 @@
 package io.tocsin.api.alert;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The API shape of an alert: plain maps with snake_case keys, so listeners (webhooks) can serialize
- * exactly what {@code GET /alerts/{id}} shows.
+ * An alert as plain maps with the API's snake_case keys, for {@link AlertChange} listeners
+ * (webhooks, streams) that read or template its fields: the same JSON as {@link
+ * AlertBodies.AlertView}, which the HTTP edge answers ({@code AlertViewParityTest}).
  */
 final class AlertViews {
 
@@ -85,13 +85,6 @@ final class AlertViews {
     v.put("user_id", n.userId());
     v.put("username", n.username());
     v.put("at", n.at());
-    return v;
-  }
-
-  /** The detail view: the alert plus its triggering events in full. */
-  static Map<String, Object> detail(Alert a, List<Map<String, Object>> triggering) {
-    Map<String, Object> v = view(a);
-    v.put("triggering_events", new ArrayList<>(triggering));
     return v;
   }
 }

@@ -45,7 +45,7 @@ public class ExternalAlerts {
   }
 
   /** Creates the alert; returns its detail view, as {@code GET /alerts/{id}} shows it. */
-  public Map<String, Object> create(CurrentPrincipal who, NewAlert alert) {
+  public AlertBodies.AlertDetail create(CurrentPrincipal who, NewAlert alert) {
     AlertRequests.Create body =
         new AlertRequests.Create(
             alert.title(),

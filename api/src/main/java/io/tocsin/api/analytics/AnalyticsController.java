@@ -1,9 +1,11 @@
 package io.tocsin.api.analytics;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/analytics}: the dashboard and the risk view, for any role. */
 @RestController
 @RequestMapping("/api/v1/analytics")
+@Tag(name = "Analytics", description = "Dashboard counts and series, host and user risk")
 class AnalyticsController {
 
   private static final Map<String, Duration> RANGES =
@@ -34,7 +37,8 @@ class AnalyticsController {
 
   @GetMapping("/dashboard")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> dashboard(
+  @Operation(summary = "Alert and event counts, series and top lists over a time window")
+  AnalyticsBodies.Dashboard getDashboard(
       CurrentPrincipal principal,
       @RequestParam(name = "time_range", defaultValue = "24h") String timeRange,
       @RequestParam(name = "group_by", required = false) String groupBy) {
@@ -56,12 +60,13 @@ class AnalyticsController {
 
   @GetMapping("/risk")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> risk(
+  @Operation(summary = "Risk scores of hosts and users from their active alerts")
+  AnalyticsBodies.RiskScores getRiskScores(
       CurrentPrincipal principal, @RequestParam(required = false) Integer limit) {
-    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
-      throw invalid("limit", "must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (limit != null && (limit < 1 || limit > Paging.MAX_LIMIT)) {
+      throw invalid("limit", "must be between 1 and " + Paging.MAX_LIMIT);
     }
-    return risk.risk(principal.tenantId(), ListResponse.limit(limit));
+    return risk.risk(principal.tenantId(), Paging.clampedLimit(limit));
   }
 
   private static ApiException invalid(String field, String reason) {

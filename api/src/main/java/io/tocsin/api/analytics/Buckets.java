@@ -3,7 +3,6 @@ package io.tocsin.api.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -47,13 +46,10 @@ enum Buckets {
   }
 
   /** A zero-filled series from {@code from} to {@code to} with the given counts per bucket. */
-  List<Map<String, Object>> series(Instant from, Instant to, Map<Long, Long> counts) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  List<AnalyticsBodies.TimeBucket> series(Instant from, Instant to, Map<Long, Long> counts) {
+    List<AnalyticsBodies.TimeBucket> out = new ArrayList<>();
     for (long t = floor(from.toEpochMilli()); t <= to.toEpochMilli(); t += size) {
-      Map<String, Object> point = new LinkedHashMap<>();
-      point.put("timestamp", Instant.ofEpochMilli(t));
-      point.put("count", counts.getOrDefault(t, 0L));
-      out.add(point);
+      out.add(new AnalyticsBodies.TimeBucket(Instant.ofEpochMilli(t), counts.getOrDefault(t, 0L)));
     }
     return out;
   }

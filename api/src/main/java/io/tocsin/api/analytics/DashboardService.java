@@ -37,7 +37,8 @@ class DashboardService {
     this.clock = clock;
   }
 
-  Map<String, Object> dashboard(String tenantId, String range, Duration window, Buckets buckets) {
+  AnalyticsBodies.Dashboard dashboard(
+      String tenantId, String range, Duration window, Buckets buckets) {
     Instant to = clock.instant();
     Instant from = to.minus(window);
     Document inWindow =
@@ -59,33 +60,28 @@ class DashboardService {
     long activeAlerts = mongo.getCollection(Alert.COLLECTION).countDocuments(active);
     long totalEvents = mongo.getCollection(EVENTS).countDocuments(eventsInWindow);
 
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("total_events", totalEvents);
-    summary.put("total_alerts", totalAlerts);
-    summary.put("active_alerts", activeAlerts);
-    summary.put("risk_score_avg", averageRisk(active));
-    summary.put("agents_online", presence.onlineSince(tenantId, to.minus(ONLINE_WINDOW)));
-
-    Map<String, Object> charts = new LinkedHashMap<>();
-    charts.put(
-        "events_over_time",
-        buckets.series(from, to, histogram(EVENTS, eventsInWindow, "ts", buckets)));
-    charts.put(
-        "alerts_over_time",
-        buckets.series(from, to, histogram(Alert.COLLECTION, inWindow, "createdAt", buckets)));
-    charts.put("alerts_by_severity", bySeverity);
-    charts.put("alerts_by_status", byStatus);
-
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("time_range", range);
-    body.put("group_by", buckets.name().toLowerCase(java.util.Locale.ROOT));
-    body.put("start_time", from);
-    body.put("end_time", to);
-    body.put("summary", summary);
-    body.put("charts", charts);
-    body.put("top_policies", topPolicies(inWindow));
-    body.put("top_hosts", topHosts(inWindow));
-    return body;
+    AnalyticsBodies.DashboardSummary summary =
+        new AnalyticsBodies.DashboardSummary(
+            totalEvents,
+            totalAlerts,
+            activeAlerts,
+            averageRisk(active),
+            presence.onlineSince(tenantId, to.minus(ONLINE_WINDOW)));
+    AnalyticsBodies.DashboardCharts charts =
+        new AnalyticsBodies.DashboardCharts(
+            buckets.series(from, to, histogram(EVENTS, eventsInWindow, "ts", buckets)),
+            buckets.series(from, to, histogram(Alert.COLLECTION, inWindow, "createdAt", buckets)),
+            bySeverity,
+            byStatus);
+    return new AnalyticsBodies.Dashboard(
+        range,
+        buckets.name().toLowerCase(java.util.Locale.ROOT),
+        from,
+        to,
+        summary,
+        charts,
+        topPolicies(inWindow),
+        topHosts(inWindow));
   }
 
   private Map<String, Long> countBy(String collection, Document match, String key) {
@@ -134,7 +130,7 @@ class DashboardService {
     return 0;
   }
 
-  private List<Map<String, Object>> topPolicies(Document inWindow) {
+  private List<AnalyticsBodies.TopPolicy> topPolicies(Document inWindow) {
     Document match = new Document(inWindow).append("policyId", new Document("$ne", null));
     List<Document> pipeline =
         List.of(
@@ -146,18 +142,16 @@ class DashboardService {
                     .append("count", new Document("$sum", 1))),
             new Document("$sort", new Document("count", -1).append("_id", 1)),
             new Document("$limit", TOP));
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<AnalyticsBodies.TopPolicy> out = new ArrayList<>();
     for (Document d : mongo.getCollection(Alert.COLLECTION).aggregate(pipeline)) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("policy_id", d.get("_id"));
-      row.put("policy_name", d.get("name"));
-      row.put("count", number(d.get("count")));
-      out.add(row);
+      out.add(
+          new AnalyticsBodies.TopPolicy(
+              text(d.get("_id")), text(d.get("name")), number(d.get("count"))));
     }
     return out;
   }
 
-  private List<Map<String, Object>> topHosts(Document inWindow) {
+  private List<AnalyticsBodies.TopHost> topHosts(Document inWindow) {
     Document match = new Document(inWindow).append("hostId", new Document("$ne", null));
     List<Document> pipeline =
         List.of(
@@ -169,13 +163,11 @@ class DashboardService {
                     .append("max_risk", new Document("$max", "$riskScore"))),
             new Document("$sort", new Document("count", -1).append("_id", 1)),
             new Document("$limit", TOP));
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<AnalyticsBodies.TopHost> out = new ArrayList<>();
     for (Document d : mongo.getCollection(Alert.COLLECTION).aggregate(pipeline)) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("host_id", d.get("_id"));
-      row.put("count", number(d.get("count")));
-      row.put("max_risk_score", number(d.get("max_risk")));
-      out.add(row);
+      out.add(
+          new AnalyticsBodies.TopHost(
+              text(d.get("_id")), number(d.get("count")), number(d.get("max_risk"))));
     }
     return out;
   }
@@ -186,6 +178,10 @@ class DashboardService {
       out.put(k, 0L);
     }
     return out;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   static long number(Object value) {

@@ -4,10 +4,8 @@ import io.tocsin.api.alert.Alert;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,7 +30,7 @@ class RiskService {
     this.clock = clock;
   }
 
-  Map<String, Object> risk(String tenantId, int limit) {
+  AnalyticsBodies.RiskScores risk(String tenantId, int limit) {
     Document active =
         new Document("tenantId", tenantId)
             .append("status", new Document("$in", List.of("open", "acknowledged")));
@@ -44,11 +42,15 @@ class RiskService {
     List<Document> users =
         List.of(
             new Document("$match", active), new Document("$unwind", "$userIds"), group("$userIds"));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("user_risk_scores", scores(users, "user_id", null, limit));
-    body.put("entity_risk_scores", scores(hosts, "entity_id", "host", limit));
-    body.put("calculated_at", clock.instant());
-    return body;
+    return new AnalyticsBodies.RiskScores(
+        ranked(scores(users, AnalyticsBodies.UserRisk::new), limit),
+        ranked(
+            scores(
+                hosts,
+                (id, score, max, count, factors) ->
+                    new AnalyticsBodies.EntityRisk(id, "host", score, max, count, factors)),
+            limit),
+        clock.instant());
   }
 
   private static Document group(String key) {
@@ -61,9 +63,13 @@ class RiskService {
                 new Document("$push", new Document("$ifNull", List.of("$policyName", "$title")))));
   }
 
-  private List<Map<String, Object>> scores(
-      List<Document> pipeline, String idField, String entityType, int limit) {
-    List<Map<String, Object>> out = new ArrayList<>();
+  /** Builds one row of the ranking. */
+  private interface Row<R> {
+    R of(String id, double riskScore, long maxAlertRiskScore, int alertCount, List<String> factors);
+  }
+
+  private <R> List<R> scores(List<Document> pipeline, Row<R> row) {
+    List<R> out = new ArrayList<>();
     for (Document d : mongo.getCollection(Alert.COLLECTION).aggregate(pipeline)) {
       if (d.get("_id") == null) {
         continue;
@@ -86,20 +92,23 @@ class RiskService {
           topFactors.add(factors.get(i).toString());
         }
       }
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put(idField, d.get("_id").toString());
-      if (entityType != null) {
-        row.put("entity_type", entityType);
-      }
-      row.put("risk_score", Math.round((1.0 - safe) * 1000) / 10.0);
-      row.put("max_alert_risk_score", max);
-      row.put("alert_count", scores.size());
-      row.put("factors", List.copyOf(topFactors));
-      out.add(row);
+      out.add(
+          row.of(
+              d.get("_id").toString(),
+              Math.round((1.0 - safe) * 1000) / 10.0,
+              max,
+              scores.size(),
+              List.copyOf(topFactors)));
     }
+    return out;
+  }
+
+  /** Highest risk first, ties by id; at most {@code limit}. */
+  private static <R extends AnalyticsBodies.Risk> List<R> ranked(List<R> rows, int limit) {
+    List<R> out = new ArrayList<>(rows);
     out.sort(
-        Comparator.comparingDouble((Map<String, Object> r) -> -((Double) r.get("risk_score")))
-            .thenComparing(r -> r.get(idField).toString()));
+        Comparator.comparingDouble((R r) -> -r.riskScore())
+            .thenComparing(AnalyticsBodies.Risk::id));
     return out.size() > limit ? out.subList(0, limit) : out;
   }
 }

@@ -1,14 +1,15 @@
 package io.tocsin.api.apikey;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.apikey.ApiKeyViews.ApiKeyPage;
+import io.tocsin.api.apikey.ApiKeyViews.CreatedApiKey;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Agent API keys of the caller's tenant; admins only. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Agent API keys of the caller's tenant")
 class ApiKeyController {
 
   private final ApiKeyService keys;
@@ -38,7 +40,7 @@ class ApiKeyController {
    * @param hostId if set, the key may only send events and inventory for this host and fetch and
    *     answer its commands
    */
-  record CreateRequest(
+  record CreateApiKeyRequest(
       @NotBlank @Size(max = 200) String name,
       @Size(min = 1, max = 256)
           @Pattern(regexp = "\\S(.*\\S)?", message = "must not be blank or padded")
@@ -47,23 +49,25 @@ class ApiKeyController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ADMIN)
-  Map<String, Object> create(
-      CurrentPrincipal principal, @Valid @RequestBody CreateRequest request) {
+  @Operation(summary = "Create an agent API key, optionally bound to one host")
+  CreatedApiKey createApiKey(
+      CurrentPrincipal principal, @Valid @RequestBody CreateApiKeyRequest request) {
     return keys.create(
         principal.tenantId(), request.name().trim(), request.hostId(), principal.userId());
   }
 
   @GetMapping
   @PreAuthorize(Authz.ADMIN)
-  Map<String, Object> list(CurrentPrincipal principal) {
-    List<ApiKeyView> all = keys.list(principal.tenantId());
-    return ListResponse.of("api_keys", all, all.size(), all.size(), 0);
+  @Operation(summary = "List the tenant's API keys (never the keys themselves)")
+  ApiKeyPage listApiKeys(CurrentPrincipal principal) {
+    return ApiKeyPage.of(keys.list(principal.tenantId()));
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.ADMIN)
-  void revoke(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Revoke an API key")
+  void revokeApiKey(CurrentPrincipal principal, @PathVariable String id) {
     keys.revoke(principal.tenantId(), id);
   }
 }

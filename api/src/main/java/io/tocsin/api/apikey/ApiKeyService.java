@@ -6,7 +6,6 @@ import io.tocsin.api.tenant.AgentQuota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +30,7 @@ class ApiKeyService {
   }
 
   /** Returns the stored key's view plus {@code key}, the only time the key is shown. */
-  Map<String, Object> create(String tenantId, String name, String hostId, String createdBy) {
+  ApiKeyViews.CreatedApiKey create(String tenantId, String name, String hostId, String createdBy) {
     if (hostId != null && !quota.admit(tenantId, List.of(hostId)).isEmpty()) {
       throw ApiException.badRequest(
           quota.reason(tenantId, hostId),
@@ -50,15 +49,8 @@ class ApiKeyService {
                 clock.instant(),
                 null,
                 hostId));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", stored.id());
-    body.put("key", key);
-    body.put("name", stored.name());
-    body.put("prefix", stored.prefix());
-    body.put("tenant_id", tenantId);
-    body.put("host_id", hostId);
-    body.put("created_at", stored.createdAt());
-    return body;
+    return new ApiKeyViews.CreatedApiKey(
+        stored.id(), key, stored.name(), stored.prefix(), tenantId, hostId, stored.createdAt());
   }
 
   List<ApiKeyView> list(String tenantId) {

@@ -1,5 +1,10 @@
 package io.tocsin.api.auth;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.auth.MfaViews.MfaEnrollment;
+import io.tocsin.api.auth.MfaViews.MfaStatus;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.TenantHeader;
 import io.tocsin.api.user.CreateUserRequest;
@@ -7,7 +12,6 @@ import io.tocsin.api.user.CreatedUser;
 import io.tocsin.api.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/auth")
+@Tag(name = "Auth", description = "Login, token refresh, logout, registration and MFA")
 class AuthController {
 
   private final AuthService auth;
@@ -41,6 +46,16 @@ class AuthController {
   }
 
   @PostMapping("/login")
+  @Operation(summary = "Log in with a username or email and password (and MFA code)")
+  @ApiResponse(responseCode = "200", description = "Logged in: access and refresh tokens")
+  @ApiResponse(
+      responseCode = "401",
+      description =
+          "AUTHENTICATION_ERROR: wrong credentials, deactivated account, or MFA code missing"
+              + " (`details.mfa_required`) or wrong")
+  @ApiResponse(
+      responseCode = "429",
+      description = "RATE_LIMITED: too many failed logins for the account or address")
   TokenResponse login(
       @Valid @RequestBody AuthRequests.Login request,
       @RequestHeader(name = TenantHeader.NAME, required = false) String tenantHeader,
@@ -50,13 +65,19 @@ class AuthController {
   }
 
   @PostMapping("/refresh")
-  TokenResponse refresh(@Valid @RequestBody AuthRequests.Refresh request) {
+  @Operation(summary = "Exchange a one-time refresh token for new tokens")
+  @ApiResponse(responseCode = "200", description = "New access and refresh tokens")
+  @ApiResponse(
+      responseCode = "401",
+      description = "AUTHENTICATION_ERROR: refresh token unknown, reused, expired or revoked")
+  TokenResponse refreshToken(@Valid @RequestBody AuthRequests.Refresh request) {
     return auth.refresh(request.refreshToken());
   }
 
   @PostMapping("/logout")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.VIEWER)
+  @Operation(summary = "Revoke this access token (and a refresh token if sent)")
   void logout(
       @AuthenticationPrincipal Jwt jwt, @RequestBody(required = false) AuthRequests.Logout body) {
     auth.logout(jwt, body == null ? null : body.refreshToken());
@@ -66,41 +87,56 @@ class AuthController {
   @PostMapping("/logout-all")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.VIEWER)
+  @Operation(summary = "End every session of the caller")
   void logoutEverywhere(@AuthenticationPrincipal Jwt jwt) {
     users.revokeSessions(jwt.getSubject());
   }
 
   @PostMapping("/register")
   @ResponseStatus(HttpStatus.CREATED)
-  CreatedUser register(@Valid @RequestBody CreateUserRequest request) {
+  @Operation(summary = "Register a user (admin, or anyone with self-registration)")
+  @ApiResponse(
+      responseCode = "401",
+      description = "AUTHENTICATION_ERROR: anonymous while self-registration is off")
+  @ApiResponse(responseCode = "403", description = "AUTHORIZATION_ERROR: the caller is no admin")
+  @ApiResponse(
+      responseCode = "409",
+      description = "CONFLICT: a user with this username or email already exists")
+  CreatedUser registerUser(@Valid @RequestBody CreateUserRequest request) {
     return registration.register(request);
   }
 
   @PostMapping("/set-password")
   @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Set a password with a one-time set-password token")
   void setPassword(@Valid @RequestBody AuthRequests.SetPassword request) {
     users.setPassword(request.token(), request.password());
   }
 
   @PostMapping("/mfa/enroll")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> enrol(@AuthenticationPrincipal Jwt jwt) {
+  @Operation(summary = "Start MFA enrolment: a new TOTP secret to confirm")
+  @ApiResponse(responseCode = "200", description = "The pending secret, shown once")
+  @ApiResponse(responseCode = "409", description = "CONFLICT: MFA is already enabled")
+  MfaEnrollment enrollMfa(@AuthenticationPrincipal Jwt jwt) {
     return mfa.enrol(auth.currentUser(jwt));
   }
 
   @PostMapping("/mfa/confirm")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> confirm(
+  @Operation(summary = "Enable MFA with a first code of the pending secret")
+  MfaStatus confirmMfa(
       @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.MfaCode request) {
     mfa.confirm(auth.currentUser(jwt), request.code());
-    return Map.of("mfa_enabled", true);
+    return new MfaStatus(true);
   }
 
   @PostMapping("/mfa/disable")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> disable(
+  @Operation(summary = "Disable MFA with a current code")
+  MfaStatus disableMfa(
       @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.MfaCode request) {
     mfa.disable(auth.currentUser(jwt), request.code());
-    return Map.of("mfa_enabled", false);
+    return new MfaStatus(false);
   }
 }

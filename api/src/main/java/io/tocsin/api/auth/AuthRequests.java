@@ -1,5 +1,6 @@
 package io.tocsin.api.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -16,6 +17,7 @@ final class AuthRequests {
    * @param mfaCode current TOTP code, for users with MFA
    * @param tenantId tenant, only needed when the username exists in several (or send X-Tenant-ID)
    */
+  @Schema(name = "LoginRequest")
   record Login(
       @NotBlank @Size(max = 254) String username,
       @NotBlank @Size(max = 128) String password,
@@ -27,6 +29,7 @@ final class AuthRequests {
    *
    * @param refreshToken the one-time refresh token
    */
+  @Schema(name = "RefreshRequest")
   record Refresh(@NotBlank String refreshToken) {}
 
   /**
@@ -34,6 +37,7 @@ final class AuthRequests {
    *
    * @param refreshToken refresh token to revoke too
    */
+  @Schema(name = "LogoutRequest")
   record Logout(String refreshToken) {}
 
   /**
@@ -42,6 +46,7 @@ final class AuthRequests {
    * @param token the set-password token
    * @param password the new password
    */
+  @Schema(name = "SetPasswordRequest")
   record SetPassword(@NotBlank String token, @NotBlank @Size(min = 8, max = 128) String password) {}
 
   /**
@@ -49,5 +54,6 @@ final class AuthRequests {
    *
    * @param code six digits
    */
+  @Schema(name = "MfaCodeRequest")
   record MfaCode(@NotBlank String code) {}
 }

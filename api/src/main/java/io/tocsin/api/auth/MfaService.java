@@ -59,7 +59,7 @@ class MfaService {
     return codes.accept(user.getId(), secret, code);
   }
 
-  Map<String, Object> enrol(User user) {
+  MfaViews.MfaEnrollment enrol(User user) {
     if (user.isMfaEnabled()) {
       throw ApiException.conflict("MFA is already enabled; disable it first");
     }
@@ -68,7 +68,7 @@ class MfaService {
     String label = URLEncoder.encode("Tocsin:" + user.getUsername(), StandardCharsets.UTF_8);
     String uri =
         "otpauth://totp/" + label + "?secret=" + secret + "&issuer=Tocsin&digits=6&period=30";
-    return Map.of("secret", secret, "otpauth_uri", uri);
+    return new MfaViews.MfaEnrollment(secret, uri);
   }
 
   void confirm(User user, String code) {

@@ -1,5 +1,6 @@
 package io.tocsin.api.auth;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tocsin.api.security.Role;
 import java.time.Instant;
 
@@ -39,5 +40,6 @@ record TokenResponse(
    * @param role role
    * @param tenantId tenant
    */
+  @Schema(name = "TokenSubject")
   record Subject(String id, String email, String username, Role role, String tenantId) {}
 }

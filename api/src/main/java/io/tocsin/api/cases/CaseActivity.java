@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +34,7 @@ class CaseActivity {
    * a 400 and nothing changes), then each alert is claimed for the case (its {@code case_id}), then
    * the case lists them and takes the highest severity.
    */
-  Map<String, Object> attach(CurrentPrincipal who, String id, CaseRequests.AttachAlerts body) {
+  CaseBodies.ProjectDetail attach(CurrentPrincipal who, String id, CaseRequests.AttachAlerts body) {
     List<String> requested = body == null ? null : body.alertIds();
     if (requested == null || requested.isEmpty()) {
       throw CaseValidation.invalid("alert_ids", "must list at least one alert id");
@@ -64,11 +63,11 @@ class CaseActivity {
                   return true;
                 })
             .orElseThrow(() -> ApiException.notFound("Project"));
-    return CaseViews.detail(
+    return CaseBodies.ProjectDetail.of(
         updated, alerts.summaries(tenant, new LinkedHashSet<>(updated.alertIds)));
   }
 
-  Map<String, Object> comment(CurrentPrincipal who, String id, CaseRequests.Comment body) {
+  CaseBodies.ProjectComment comment(CurrentPrincipal who, String id, CaseRequests.Comment body) {
     String text = body == null ? null : body.body();
     CaseValidation.comment(text);
     CaseComment[] added = new CaseComment[1];
@@ -94,7 +93,7 @@ class CaseActivity {
               return true;
             })
         .orElseThrow(() -> ApiException.notFound("Project"));
-    return CaseViews.comment(added[0]);
+    return CaseBodies.ProjectComment.of(added[0]);
   }
 
   /** Records a task's audit entries on its case and recomputes the case's progress. */

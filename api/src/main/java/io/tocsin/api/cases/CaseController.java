@@ -1,9 +1,13 @@
 package io.tocsin.api.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.cases.CaseBodies.ProjectComment;
+import io.tocsin.api.cases.CaseBodies.ProjectDetail;
+import io.tocsin.api.cases.CaseBodies.ProjectPage;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/projects}: cases in the CyberPulse project shape. */
 @RestController
 @RequestMapping("/api/v1/projects")
+@Tag(name = "Projects", description = "Cases (CyberPulse projects): alerts worked on together")
 class CaseController {
 
   private final CaseService cases;
@@ -33,14 +38,16 @@ class CaseController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> create(CurrentPrincipal principal, @RequestBody CaseRequests.Project body) {
+  @Operation(summary = "Open a project, optionally with alerts")
+  ProjectDetail createProject(CurrentPrincipal principal, @RequestBody CaseRequests.Project body) {
     return cases.create(principal, body);
   }
 
   /** {@code skip} is the CyberPulse client's name for {@code offset}. */
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List projects, newest first")
+  ProjectPage listProjects(
       CurrentPrincipal principal,
       @RequestParam(required = false) String status,
       @RequestParam(required = false) String assignee,
@@ -53,28 +60,32 @@ class CaseController {
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Read a project with its alerts, comments and audit trail")
+  ProjectDetail getProject(CurrentPrincipal principal, @PathVariable String id) {
     return cases.get(principal.tenantId(), id);
   }
 
   @PutMapping("/{id}")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> put(
+  @Operation(summary = "Update a project; absent fields are left alone")
+  ProjectDetail updateProject(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody CaseRequests.Project body) {
     return cases.update(principal, id, body);
   }
 
   @PatchMapping("/{id}")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> patch(
+  @Operation(summary = "Update some fields of a project")
+  ProjectDetail patchProject(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody CaseRequests.Project body) {
-    return cases.update(principal, id, body);
+    return updateProject(principal, id, body);
   }
 
   /** Merges alerts into the case. */
   @PostMapping("/{id}/alerts")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> attach(
+  @Operation(summary = "Merge alerts into a project")
+  ProjectDetail attachProjectAlerts(
       CurrentPrincipal principal,
       @PathVariable String id,
       @RequestBody CaseRequests.AttachAlerts body) {
@@ -84,7 +95,8 @@ class CaseController {
   @PostMapping("/{id}/comments")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> comment(
+  @Operation(summary = "Comment on a project")
+  ProjectComment commentOnProject(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody CaseRequests.Comment body) {
     return activity.comment(principal, id, body);
   }

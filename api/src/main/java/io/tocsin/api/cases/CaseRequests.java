@@ -1,5 +1,6 @@
 package io.tocsin.api.cases;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /** Request bodies of the case (project) and task endpoints, in the CyberPulse seed shapes. */
@@ -23,6 +24,7 @@ final class CaseRequests {
    * @param tags free tags
    * @param alertIds alerts to attach (create only; later use {@code POST /projects/{id}/alerts})
    */
+  @Schema(name = "ProjectRequest")
   record Project(
       String name,
       String description,
@@ -47,6 +49,7 @@ final class CaseRequests {
    *
    * @param alertIds alert ids of the tenant
    */
+  @Schema(name = "ProjectAlertsRequest")
   record AttachAlerts(List<String> alertIds) {}
 
   /**
@@ -55,6 +58,7 @@ final class CaseRequests {
    * @param text the comment ({@code comment} is accepted too)
    * @param comment alias of {@code text}
    */
+  @Schema(name = "ProjectCommentRequest")
   record Comment(String text, String comment) {
 
     String body() {
@@ -74,6 +78,7 @@ final class CaseRequests {
    * @param assignee user id, username or email of a user of the tenant; empty string unassigns
    * @param dueDate ISO-8601 date or date-time; empty string clears it
    */
+  @Schema(name = "TaskRequest")
   record Task(
       String title,
       String description,

@@ -6,13 +6,12 @@ import io.tocsin.api.alert.AlertCases;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.user.User;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.PageInfo;
 import io.tocsin.api.web.Paging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
@@ -33,7 +32,7 @@ class CaseService {
     this.alerts = alerts;
   }
 
-  Map<String, Object> create(CurrentPrincipal who, CaseRequests.Project body) {
+  CaseBodies.ProjectDetail create(CurrentPrincipal who, CaseRequests.Project body) {
     CaseValidation.project(body, true);
     String tenant = who.tenantId();
     CaseAssignees.Assignment assignee = assignees.resolve(tenant, field(body), body.who());
@@ -71,11 +70,11 @@ class CaseService {
     return detail(c);
   }
 
-  Map<String, Object> get(String tenantId, String id) {
+  CaseBodies.ProjectDetail get(String tenantId, String id) {
     return detail(find(tenantId, id));
   }
 
-  Map<String, Object> list(String tenantId, String status, String assignee, Paging paging) {
+  CaseBodies.ProjectPage list(String tenantId, String status, String assignee, Paging paging) {
     Criteria filter = where("tenantId").is(tenantId);
     if (status != null && !status.isBlank()) {
       String s = CaseValidation.lower(status);
@@ -88,14 +87,14 @@ class CaseService {
       CaseAssignees.Assignment a = assignees.resolve(tenantId, "assignee", assignee);
       filter = filter.and("assigneeId").is(a.user().getId());
     }
-    List<Map<String, Object>> page =
+    List<CaseBodies.ProjectSummary> page =
         store.page(filter, paging.limit(), paging.offset()).stream()
-            .map(CaseViews::summary)
+            .map(CaseBodies.ProjectSummary::of)
             .toList();
-    return ListResponse.of("projects", page, store.count(filter), paging.limit(), paging.offset());
+    return new CaseBodies.ProjectPage(page, PageInfo.of(paging, store.count(filter), page.size()));
   }
 
-  Map<String, Object> update(CurrentPrincipal who, String id, CaseRequests.Project body) {
+  CaseBodies.ProjectDetail update(CurrentPrincipal who, String id, CaseRequests.Project body) {
     CaseValidation.project(body, false);
     CaseAssignees.Assignment assignee = assignees.resolve(who.tenantId(), field(body), body.who());
     Instant start = CaseDates.parse("start_date", body.startDate());
@@ -170,8 +169,9 @@ class CaseService {
   }
 
   /** The detail view, with the current title, severity and status of each attached alert. */
-  Map<String, Object> detail(Case c) {
-    return CaseViews.detail(c, alerts.summaries(c.tenantId, new LinkedHashSet<>(c.alertIds)));
+  CaseBodies.ProjectDetail detail(Case c) {
+    return CaseBodies.ProjectDetail.of(
+        c, alerts.summaries(c.tenantId, new LinkedHashSet<>(c.alertIds)));
   }
 
   Case find(String tenantId, String id) {

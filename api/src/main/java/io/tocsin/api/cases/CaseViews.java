@@ -1,34 +1,18 @@
 package io.tocsin.api.cases;
 
-import io.tocsin.api.alert.AlertCases;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
-/** The API shapes of cases and tasks: plain maps with snake_case keys, the seed's field names. */
+/**
+ * What {@link CaseChanged} listeners (webhooks, streams) get: cases and tasks as plain maps with
+ * the API's snake_case keys, the same fields as {@link CaseBodies}' summary and task.
+ */
 final class CaseViews {
 
   private CaseViews() {}
 
-  /**
-   * {@code GET /projects/{id}}: everything, comments and audit trail included, and a summary of
-   * each attached alert in the order they were attached.
-   */
-  static Map<String, Object> detail(Case c, List<AlertCases.Summary> alerts) {
-    Map<String, Object> v = summary(c);
-    Map<String, AlertCases.Summary> byId = new HashMap<>();
-    alerts.forEach(a -> byId.put(a.id(), a));
-    v.put(
-        "alerts",
-        c.alertIds.stream().map(byId::get).filter(Objects::nonNull).map(CaseViews::alert).toList());
-    v.put("comments", c.comments.stream().map(CaseViews::comment).toList());
-    v.put("audit", c.audit.stream().map(CaseViews::audit).toList());
-    return v;
-  }
-
-  /** A list item and the body of change events: the case without comments and audit. */
+  /** The case without comments and audit, as {@link CaseBodies.ProjectSummary}. */
   static Map<String, Object> summary(Case c) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", c.id);
@@ -63,15 +47,6 @@ final class CaseViews {
     return v;
   }
 
-  private static Map<String, Object> alert(AlertCases.Summary a) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", a.id());
-    v.put("title", a.title());
-    v.put("severity", a.severity());
-    v.put("status", a.status());
-    return v;
-  }
-
   static Map<String, Object> task(CaseTask t) {
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("id", t.id);
@@ -89,16 +64,6 @@ final class CaseViews {
     v.put("updated_at", t.updatedAt);
     v.put("created_by", t.createdBy);
     v.put("version", t.version);
-    return v;
-  }
-
-  static Map<String, Object> comment(CaseComment c) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", c.id());
-    v.put("text", c.text());
-    v.put("user_id", c.userId());
-    v.put("username", c.username());
-    v.put("created_at", c.at());
     return v;
   }
 

@@ -1,9 +1,13 @@
 package io.tocsin.api.cases;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.cases.CaseBodies.TaskPage;
+import io.tocsin.api.cases.CaseBodies.TaskView;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/tasks}: the tasks of cases, in the CyberPulse task shape. */
 @RestController
 @RequestMapping("/api/v1/tasks")
+@Tag(name = "Tasks", description = "The tasks of projects, which move their progress")
 class TaskController {
 
   private final TaskService tasks;
@@ -31,13 +36,18 @@ class TaskController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> create(CurrentPrincipal principal, @RequestBody CaseRequests.Task body) {
+  @Operation(summary = "Add a task to a project")
+  @ApiResponse(responseCode = "404", description = "NOT_FOUND: no project project_id in the tenant")
+  TaskView createTask(CurrentPrincipal principal, @RequestBody CaseRequests.Task body) {
     return tasks.create(principal, body);
   }
 
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List tasks, oldest first")
+  @ApiResponse(responseCode = "200", description = "OK")
+  @ApiResponse(responseCode = "404", description = "NOT_FOUND: no project project_id in the tenant")
+  TaskPage listTasks(
       CurrentPrincipal principal,
       @RequestParam(name = "project_id", required = false) String projectId,
       @RequestParam(required = false) String status,
@@ -55,21 +65,24 @@ class TaskController {
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Read a task")
+  TaskView getTask(CurrentPrincipal principal, @PathVariable String id) {
     return tasks.get(principal.tenantId(), id);
   }
 
   @PutMapping("/{id}")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> put(
+  @Operation(summary = "Update a task; absent fields are left alone")
+  TaskView updateTask(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody CaseRequests.Task body) {
     return tasks.update(principal, id, body);
   }
 
   @PatchMapping("/{id}")
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> patch(
+  @Operation(summary = "Update some fields of a task")
+  TaskView patchTask(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody CaseRequests.Task body) {
-    return tasks.update(principal, id, body);
+    return updateTask(principal, id, body);
   }
 }

@@ -5,12 +5,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.user.User;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.PageInfo;
 import io.tocsin.api.web.Paging;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,7 +44,7 @@ class TaskService {
     this.events = events;
   }
 
-  Map<String, Object> create(CurrentPrincipal who, CaseRequests.Task body) {
+  CaseBodies.TaskView create(CurrentPrincipal who, CaseRequests.Task body) {
     CaseValidation.task(body, true);
     String tenant = who.tenantId();
     String caseId = body.projectId().trim();
@@ -71,14 +70,14 @@ class TaskService {
     publish(CaseChanged.TASK_CREATED, t);
     activity.taskChanged(
         tenant, caseId, List.of(Audit.entry(now, who, "task_created", t.id, null, t.title)));
-    return CaseViews.task(t);
+    return CaseBodies.TaskView.of(t);
   }
 
-  Map<String, Object> get(String tenantId, String id) {
-    return CaseViews.task(find(tenantId, id));
+  CaseBodies.TaskView get(String tenantId, String id) {
+    return CaseBodies.TaskView.of(find(tenantId, id));
   }
 
-  Map<String, Object> list(
+  CaseBodies.TaskPage list(
       String tenantId, String projectId, String status, String assignee, Paging paging) {
     Criteria filter = where("tenantId").is(tenantId);
     if (projectId != null && !projectId.isBlank()) {
@@ -96,15 +95,15 @@ class TaskService {
       User u = assignees.resolve(tenantId, "assignee", assignee).user();
       filter = filter.and("assigneeId").is(u.getId());
     }
-    List<Map<String, Object>> page =
+    List<CaseBodies.TaskView> page =
         store.pageTasks(filter, paging.limit(), paging.offset()).stream()
-            .map(CaseViews::task)
+            .map(CaseBodies.TaskView::of)
             .toList();
-    return ListResponse.of(
-        "tasks", page, store.countTasks(filter), paging.limit(), paging.offset());
+    return new CaseBodies.TaskPage(
+        page, PageInfo.of(paging, store.countTasks(filter), page.size()));
   }
 
-  Map<String, Object> update(CurrentPrincipal who, String id, CaseRequests.Task body) {
+  CaseBodies.TaskView update(CurrentPrincipal who, String id, CaseRequests.Task body) {
     CaseValidation.task(body, false);
     String tenant = who.tenantId();
     CaseAssignees.Assignment assignee = assignees.resolve(tenant, "assignee", body.assignee());
@@ -150,14 +149,14 @@ class TaskService {
       Audit.changed(log, now, who, "task.due_date", id, t.dueDate, newDue);
       t.dueDate = newDue;
       if (log.isEmpty()) {
-        return CaseViews.task(t);
+        return CaseBodies.TaskView.of(t);
       }
       t.version = expected + 1;
       t.updatedAt = now;
       if (store.replace(t, expected)) {
         publish(CaseChanged.TASK_UPDATED, t);
         activity.taskChanged(tenant, t.projectId, log);
-        return CaseViews.task(t);
+        return CaseBodies.TaskView.of(t);
       }
       Thread.onSpinWait();
     }

@@ -1,9 +1,13 @@
 package io.tocsin.api.command;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.command.CommandViews.CommandList;
+import io.tocsin.api.command.CommandViews.CommandView;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
-import java.util.LinkedHashMap;
+import io.tocsin.api.web.Paging;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/agents/{hostId}/commands")
+@Tag(
+    name = "Agent commands",
+    description = "Agents poll the commands queued for their host and report results")
 class AgentCommandController {
 
   static final String AGENT_OR_VIEWER =
@@ -46,7 +53,13 @@ class AgentCommandController {
    * @param message what happened
    * @param details action-specific details
    */
-  record ResultRequest(String status, String message, Map<String, Object> details) {}
+  record ResultRequest(
+      @Schema(allowableValues = {"succeeded", "failed", "dry_run"}) String status,
+      String message,
+      @Schema(
+              description = "Action-specific details (what the agent changed or found)",
+              additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+          Map<String, Object> details) {}
 
   private final CommandService commands;
 
@@ -54,36 +67,39 @@ class AgentCommandController {
     this.commands = commands;
   }
 
+  /**
+   * An agent's poll hands out the commands due (marking them sent; {@code status}, {@code limit}
+   * and {@code offset} do not apply); a user's look pages through them and changes nothing.
+   */
   @GetMapping
   @PreAuthorize(AGENT_OR_VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "Poll (agent) or list (user) a host's commands")
+  CommandList listAgentCommands(
       CurrentPrincipal principal,
       @PathVariable String hostId,
       @RequestParam(required = false) String status,
-      @RequestParam(required = false) Integer limit) {
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Long offset) {
     requireActsFor(principal, hostId);
     if (principal.isAgent()) {
-      List<Map<String, Object>> due =
+      List<CommandView> due =
           commands.fetchForAgent(principal.tenantId(), hostId, principal.username());
-      return Map.of("commands", due);
+      return new CommandList(due, null, null);
     }
     if (status != null && !STATUSES.contains(status)) {
       throw ApiException.badRequest("status must be one of " + STATUSES);
     }
-    if (limit != null && (limit < 1 || limit > ListResponse.MAX_LIMIT)) {
-      throw ApiException.badRequest("limit must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (limit != null && (limit < 1 || limit > Paging.MAX_LIMIT)) {
+      throw ApiException.badRequest("limit must be between 1 and " + Paging.MAX_LIMIT);
     }
-    List<Map<String, Object>> all =
-        commands.list(principal.tenantId(), hostId, status, ListResponse.limit(limit));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("commands", all);
-    body.put("host_id", hostId);
-    return body;
+    return commands.list(principal.tenantId(), hostId, status, Paging.of(limit, offset));
   }
 
+  /** Re-posting a result for a finished command changes nothing and answers the command. */
   @PostMapping("/{id}/result")
   @PreAuthorize(AGENT)
-  Map<String, Object> result(
+  @Operation(summary = "Report the result of a command (agent)")
+  CommandView reportCommandResult(
       CurrentPrincipal principal,
       @PathVariable String hostId,
       @PathVariable String id,

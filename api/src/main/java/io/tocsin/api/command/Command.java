@@ -61,34 +61,42 @@ public class Command {
   }
 
   /** The user-facing view: {@code GET /agents/{host}/commands} as seen by a user. */
-  Map<String, Object> view() {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", id);
-    v.put("type", type);
-    v.put("parameters", parameters == null ? Map.of() : parameters);
-    v.put("status", status);
-    v.put("host_id", hostId);
-    v.put("alert_id", alertId);
-    v.put("automatic", automatic);
-    v.put("created_by", createdBy);
-    v.put("created_by_name", createdByName);
-    v.put("created_at", createdAt);
-    v.put("sent_at", sentAt);
-    v.put("deliveries", deliveries);
-    v.put("completed_at", completedAt);
-    v.put("message", message);
-    v.put("details", details == null ? Map.of() : details);
-    return v;
+  CommandViews.CommandView view() {
+    return new CommandViews.CommandView(
+        id,
+        type,
+        parameters == null ? Map.of() : parameters,
+        status,
+        hostId,
+        alertId,
+        automatic,
+        createdBy,
+        createdByName,
+        createdAt,
+        sentAt,
+        deliveries,
+        completedAt,
+        message,
+        details == null ? Map.of() : details);
   }
 
   /** What an agent gets: the agent only runs commands it sees as {@code pending}. */
-  Map<String, Object> agentView() {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", id);
-    v.put("type", type);
-    v.put("parameters", parameters == null ? Map.of() : parameters);
-    v.put("status", PENDING);
-    v.put("created_at", createdAt);
-    return v;
+  CommandViews.CommandView agentView() {
+    return new CommandViews.CommandView(
+        id,
+        type,
+        parameters == null ? Map.of() : parameters,
+        PENDING,
+        null,
+        null,
+        null,
+        null,
+        null,
+        createdAt,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

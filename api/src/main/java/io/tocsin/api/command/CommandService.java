@@ -3,6 +3,8 @@ package io.tocsin.api.command;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.web.PageInfo;
+import io.tocsin.api.web.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public class CommandService {
   }
 
   /** An agent's poll: hands out pending (and stale sent) commands, marking them sent. */
-  List<Map<String, Object>> fetchForAgent(String tenantId, String hostId, String agentName) {
+  List<CommandViews.CommandView> fetchForAgent(String tenantId, String hostId, String agentName) {
     Instant now = now();
     presence.polled(tenantId, hostId, agentName, now);
     expire(where("tenantId").is(tenantId).and("hostId").is(hostId), now);
@@ -131,7 +133,7 @@ public class CommandService {
                     .andOperator(due))
             .with(Sort.by("createdAt", "_id"));
     Update sent = new Update().set("status", Command.SENT).set("sentAt", now).inc("deliveries", 1);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<CommandViews.CommandView> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     while (out.size() < MAX_PER_POLL) {
       Command c =
@@ -189,18 +191,25 @@ public class CommandService {
     return count;
   }
 
-  /** A user's look at a host's commands, newest first; changes nothing. */
-  List<Map<String, Object>> list(String tenantId, String hostId, String status, int limit) {
+  /** A user's look at a page of a host's commands, newest first; changes nothing. */
+  CommandViews.CommandList list(String tenantId, String hostId, String status, Paging paging) {
     Criteria filter = where("tenantId").is(tenantId).and("hostId").is(hostId);
     if (status != null) {
       filter = filter.and("status").is(status);
     }
-    Query query = Query.query(filter).with(Sort.by(Sort.Order.desc("createdAt"))).limit(limit);
-    return mongo.find(query, Command.class).stream().map(Command::view).toList();
+    long total = mongo.count(Query.query(filter), Command.class);
+    Query query =
+        Query.query(filter)
+            .with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id")))
+            .skip(paging.offset())
+            .limit(paging.limit());
+    List<CommandViews.CommandView> page =
+        mongo.find(query, Command.class).stream().map(Command::view).toList();
+    return new CommandViews.CommandList(page, hostId, PageInfo.of(paging, total, page.size()));
   }
 
   /** Records an agent's result; re-posting a result for a finished command changes nothing. */
-  Map<String, Object> result(
+  CommandViews.CommandView result(
       String tenantId,
       String hostId,
       String id,

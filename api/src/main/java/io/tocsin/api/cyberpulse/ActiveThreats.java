@@ -1,5 +1,6 @@
 package io.tocsin.api.cyberpulse;
 
+import io.tocsin.api.cyberpulse.DashboardMetrics.ThreatGroup;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -31,8 +32,15 @@ class ActiveThreats {
     this.alerts = alerts;
   }
 
-  /** The number of threats and the {@value #TOP} most severe. */
-  Map<String, Object> of(String tenantId) {
+  /**
+   * The number of threats and the {@value #TOP} most severe.
+   *
+   * @param count correlated groups of open alerts
+   * @param top the most severe groups, then the largest
+   */
+  record Threats(int count, List<ThreatGroup> top) {}
+
+  Threats of(String tenantId) {
     Map<String, Group> groups = new LinkedHashMap<>();
     for (Document a : alerts.newest(tenantId, MAX_ALERTS)) {
       groups.computeIfAbsent(key(a), Group::new).add(a);
@@ -43,10 +51,7 @@ class ActiveThreats {
             .reversed()
             .thenComparing(Comparator.comparingInt((Group g) -> g.alertIds.size()).reversed())
             .thenComparing(g -> g.key));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("count", groups.size());
-    out.put("top", ranked.stream().limit(TOP).map(Group::view).toList());
-    return out;
+    return new Threats(groups.size(), ranked.stream().limit(TOP).map(Group::view).toList());
   }
 
   static String key(Document a) {
@@ -103,18 +108,17 @@ class ActiveThreats {
       return OpenAlerts.SEVERITIES.indexOf(severity);
     }
 
-    Map<String, Object> view() {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("key", key);
-      v.put("title", title);
-      v.put("severity", severity);
-      v.put("host_id", hostId);
-      v.put("policy_id", policyId);
-      v.put("policy_name", policyName);
-      v.put("alerts", alertIds.size());
-      v.put("alert_ids", alertIds.subList(0, Math.min(10, alertIds.size())));
-      v.put("last_seen", lastSeen == null ? null : lastSeen.toInstant());
-      return v;
+    ThreatGroup view() {
+      return new ThreatGroup(
+          key,
+          title,
+          severity,
+          hostId,
+          policyId,
+          policyName,
+          alertIds.size(),
+          alertIds.subList(0, Math.min(10, alertIds.size())),
+          lastSeen == null ? null : lastSeen.toInstant());
     }
   }
 }

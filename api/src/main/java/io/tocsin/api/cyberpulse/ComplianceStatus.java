@@ -1,6 +1,7 @@
 package io.tocsin.api.cyberpulse;
 
 import io.tocsin.api.alert.Alert;
+import io.tocsin.api.cyberpulse.DashboardMetrics.ComplianceFramework;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ class ComplianceStatus {
     this.mongo = mongo;
   }
 
-  Map<String, Object> of(String tenantId) {
+  Map<String, ComplianceFramework> of(String tenantId) {
     Map<String, Set<String>> policiesByFramework = new TreeMap<>();
     ComplianceMapping.FRAMEWORKS.keySet().forEach(f -> policiesByFramework.put(f, new TreeSet<>()));
     Set<String> tactics = new TreeSet<>();
@@ -50,31 +51,34 @@ class ComplianceStatus {
       }
     }
     Map<String, Long> openByPolicy = openAlertsByPolicy(tenantId);
-    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, ComplianceFramework> out = new LinkedHashMap<>();
     policiesByFramework.forEach(
         (framework, policies) -> {
           long open = policies.stream().mapToLong(id -> openByPolicy.getOrDefault(id, 0L)).sum();
-          Map<String, Object> f = new LinkedHashMap<>();
-          f.put("name", ComplianceMapping.FRAMEWORKS.getOrDefault(framework, framework));
-          f.put(
-              "status", policies.isEmpty() ? "not_monitored" : open > 0 ? "at_risk" : "compliant");
-          f.put("policies", policies.size());
-          f.put("open_alerts", open);
-          out.put(framework, f);
+          out.put(
+              framework,
+              ComplianceFramework.framework(
+                  ComplianceMapping.FRAMEWORKS.getOrDefault(framework, framework),
+                  policies.isEmpty() ? "not_monitored" : open > 0 ? "at_risk" : "compliant",
+                  policies.size(),
+                  open));
         });
-    Map<String, Object> mitre = new LinkedHashMap<>();
-    mitre.put("name", "MITRE ATT&CK");
-    mitre.put("tactics_covered", tactics.size());
-    mitre.put("tactics_total", ComplianceMapping.TACTICS.size());
-    mitre.put(
-        "coverage_percent",
-        Math.round(1000.0 * tactics.size() / ComplianceMapping.TACTICS.size()) / 10.0);
-    mitre.put("tactics", new ArrayList<>(tactics));
     List<String> missing = new ArrayList<>(ComplianceMapping.TACTICS);
     missing.removeAll(tactics);
-    mitre.put("tactics_missing", missing);
-    mitre.put("techniques_covered", techniques.size());
-    out.put("mitre_attack", mitre);
+    int total = ComplianceMapping.TACTICS.size();
+    out.put(
+        "mitre_attack",
+        new ComplianceFramework(
+            "MITRE ATT&CK",
+            null,
+            null,
+            null,
+            tactics.size(),
+            total,
+            Math.round(1000.0 * tactics.size() / total) / 10.0,
+            new ArrayList<>(tactics),
+            missing,
+            techniques.size()));
     return out;
   }
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
@@ -44,7 +43,7 @@ public class DashboardMetricsService {
   }
 
   /** The metrics as {@code GET /dashboard/metrics} shows them. */
-  public Map<String, Object> metrics(String tenantId) {
+  public DashboardMetrics metrics(String tenantId) {
     Instant now = clock.instant();
     Document last24h =
         new Document(
@@ -64,24 +63,22 @@ public class DashboardMetricsService {
             findings + tagged,
             known,
             online);
-    Map<String, Object> threatView = threats.of(tenantId);
-    Map<String, Object> completion = projects.of(tenantId);
-
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("security_score", score.score());
-    body.put("security_score_penalties", score.penalties());
-    body.put("total_events_24h", events.count(tenantId, last24h));
-    body.put("critical_alerts", open.get("critical"));
-    body.put("open_alerts", open);
-    body.put("open_vulnerabilities", findings + tagged);
-    body.put("vulnerabilities", Map.of("scan_findings", findings, "tagged_alerts", tagged));
-    body.put("compliance_status", compliance.of(tenantId));
-    body.put("project_completion", completion.get("percent"));
-    body.put("project_completion_detail", completion.get("detail"));
-    body.put("active_threats", threatView.get("count"));
-    body.put("active_threat_groups", threatView.get("top"));
-    body.put("system_health", health.of(tenantId, now, online, known));
-    body.put("generated_at", now);
-    return body;
+    ActiveThreats.Threats active = threats.of(tenantId);
+    ProjectCompletion.Completion completion = projects.of(tenantId);
+    return new DashboardMetrics(
+        score.score(),
+        score.penalties(),
+        events.count(tenantId, last24h),
+        open.get("critical"),
+        open,
+        findings + tagged,
+        new DashboardMetrics.VulnerabilityCounts(findings, tagged),
+        compliance.of(tenantId),
+        completion.percent(),
+        completion.detail(),
+        active.count(),
+        active.top(),
+        health.of(tenantId, now, online, known),
+        now);
   }
 }

@@ -1,5 +1,6 @@
 package io.tocsin.api.cyberpulse;
 
+import io.tocsin.api.cyberpulse.DashboardMetrics.CompletionCount;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,22 @@ class ProjectCompletion {
     this.mongo = mongo;
   }
 
-  /** {@code percent} and, per collection, {@code done}/{@code total}. */
-  Map<String, Object> of(String tenantId) {
+  /**
+   * The share done.
+   *
+   * @param percent of all cases and tasks, one decimal
+   * @param detail per collection
+   */
+  record Completion(double percent, Map<String, CompletionCount> detail) {}
+
+  Completion of(String tenantId) {
     Document tenant =
         new Document(
             "$or",
             List.of(new Document("tenantId", tenantId), new Document("tenant_id", tenantId)));
     long done = 0;
     long total = 0;
-    Map<String, Object> detail = new LinkedHashMap<>();
+    Map<String, CompletionCount> detail = new LinkedHashMap<>();
     for (String collection : COLLECTIONS) {
       long all = mongo.getCollection(collection).countDocuments(tenant);
       long finished =
@@ -45,13 +53,10 @@ class ProjectCompletion {
                       new Document(
                           "$and",
                           List.of(tenant, new Document("status", new Document("$in", DONE)))));
-      detail.put(collection, Map.of("done", finished, "total", all));
+      detail.put(collection, new CompletionCount(finished, all));
       done += finished;
       total += all;
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("percent", total == 0 ? 0.0 : Math.round(1000.0 * done / total) / 10.0);
-    out.put("detail", detail);
-    return out;
+    return new Completion(total == 0 ? 0.0 : Math.round(1000.0 * done / total) / 10.0, detail);
   }
 }

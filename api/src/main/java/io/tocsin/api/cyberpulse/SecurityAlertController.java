@@ -1,5 +1,9 @@
 package io.tocsin.api.cyberpulse;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.alert.AlertBodies;
 import io.tocsin.api.alert.ExternalAlerts;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * under canonical field names, so correlation and search see it.
  */
 @RestController
+@Tag(name = "Security alerts", description = "CyberPulse alerts, stored as ordinary alerts")
 class SecurityAlertController {
 
   /**
@@ -54,6 +59,14 @@ class SecurityAlertController {
       List<String> events,
       List<String> tags) {}
 
+  /**
+   * The answer: {@code alert_id} and, beside it, the alert as {@code GET /alerts/{id}} shows it.
+   *
+   * @param alertId the new alert's id
+   * @param alert the alert's fields, written beside {@code alert_id}
+   */
+  record SecurityAlertCreated(String alertId, @JsonUnwrapped AlertBodies.AlertDetail alert) {}
+
   private final ExternalAlerts alerts;
 
   SecurityAlertController(ExternalAlerts alerts) {
@@ -63,7 +76,9 @@ class SecurityAlertController {
   @PostMapping("/api/v1/security/alerts")
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> create(CurrentPrincipal principal, @RequestBody SecurityAlertRequest body) {
+  @Operation(summary = "Raise an alert from the CyberPulse alert shape")
+  SecurityAlertCreated createSecurityAlert(
+      CurrentPrincipal principal, @RequestBody SecurityAlertRequest body) {
     if (body == null) {
       throw InvalidField.of("title", "is required");
     }
@@ -85,7 +100,7 @@ class SecurityAlertController {
     if (body.events() != null) {
       body.events().stream().filter(id -> !ids.contains(id)).forEach(ids::add);
     }
-    Map<String, Object> created =
+    AlertBodies.AlertDetail created =
         alerts.create(
             principal,
             new ExternalAlerts.NewAlert(
@@ -97,10 +112,7 @@ class SecurityAlertController {
                 body.tags(),
                 body.hostId(),
                 context));
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("alert_id", created.get("id"));
-    response.putAll(created);
-    return response;
+    return new SecurityAlertCreated(created.alert().id(), created);
   }
 
   private static String ip(String field, String value) {

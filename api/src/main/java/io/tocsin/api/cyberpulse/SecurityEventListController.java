@@ -1,10 +1,15 @@
 package io.tocsin.api.cyberpulse;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.event.PendingEvaluations;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import io.tocsin.model.Event;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +17,6 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * false} those still waiting for evaluation (see {@link PendingEvaluations}).
  */
 @RestController
+@Tag(name = "Security events", description = "CyberPulse security events: ingest and list")
 class SecurityEventListController {
 
   static final String TOTAL_HEADER = "X-Total-Count";
@@ -45,7 +50,12 @@ class SecurityEventListController {
 
   @GetMapping("/api/v1/security/events")
   @PreAuthorize(Authz.VIEWER)
-  ResponseEntity<List<Map<String, Object>>> list(
+  @Operation(summary = "List security events newest first as a plain array (X-Total-Count)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The page; the number of matching events is in X-Total-Count",
+      headers = @Header(name = TOTAL_HEADER, schema = @Schema(type = "integer")))
+  ResponseEntity<List<SecurityEventView>> listSecurityEvents(
       CurrentPrincipal principal,
       @RequestParam(required = false) String skip,
       @RequestParam(required = false) String limit,
@@ -54,7 +64,7 @@ class SecurityEventListController {
       @RequestParam(name = "end_date", required = false) String endDate,
       @RequestParam(required = false) String processed) {
     int offset = integer("skip", skip, 0, 0, Integer.MAX_VALUE);
-    int size = integer("limit", limit, ListResponse.DEFAULT_LIMIT, 1, ListResponse.MAX_LIMIT);
+    int size = integer("limit", limit, Paging.DEFAULT_LIMIT, 1, Paging.MAX_LIMIT);
     Instant start = DateParam.start("start_date", startDate);
     Instant end = DateParam.end("end_date", endDate);
     if (start != null && end != null && start.isAfter(end)) {
@@ -81,7 +91,7 @@ class SecurityEventListController {
       filter.append("id", new Document(wantProcessed ? "$nin" : "$in", new ArrayList<>(waiting)));
     }
     long total = events.count(tenant, filter);
-    List<Map<String, Object>> page = new ArrayList<>();
+    List<SecurityEventView> page = new ArrayList<>();
     for (Event e : events.find(tenant, filter, NEWEST_FIRST, offset, size)) {
       page.add(SecurityEventView.of(e, !waiting.contains(e.id())));
     }

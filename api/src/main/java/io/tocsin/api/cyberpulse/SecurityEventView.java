@@ -1,35 +1,63 @@
 package io.tocsin.api.cyberpulse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tocsin.model.Event;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.Map;
 
 /**
  * An event in the CyberPulse security-event shape (what {@code POST /security/events} accepts),
- * read back from the canonical event: {@code source_ip}, {@code destination_ip}, {@code port},
- * {@code protocol}, {@code event_type}, {@code severity}, {@code payload}, plus its id, time, host
- * and {@code processed}.
+ * read back from the canonical event, plus its id, time, host and {@code processed}. Fields the
+ * event lacks are left out.
+ *
+ * @param id event id
+ * @param eventId same as {@code id}
+ * @param timestamp event time
+ * @param hostId host
+ * @param sourceIp {@code network.source.ip}
+ * @param destinationIp {@code network.destination.ip}
+ * @param port {@code network.destination.port}
+ * @param protocol {@code network.protocol}
+ * @param eventType {@code event.action}, else {@code event.type}
+ * @param severity lower case
+ * @param payload the event's payload, empty when none
+ * @param processed whether the engine has evaluated it and its detections are recorded
  */
-final class SecurityEventView {
+record SecurityEventView(
+    String id,
+    String eventId,
+    Instant timestamp,
+    String hostId,
+    String sourceIp,
+    String destinationIp,
+    Long port,
+    String protocol,
+    String eventType,
+    String severity,
+    @Schema(description = "The sender's own fields (payload.*), nested as sent")
+        Map<String, Object> payload,
+    boolean processed) {
 
-  private SecurityEventView() {}
-
-  static Map<String, Object> of(Event e, boolean processed) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", e.id());
-    v.put("event_id", e.id());
-    v.put("timestamp", e.timestamp());
-    v.put("host_id", e.hostId());
-    v.put("source_ip", e.get("network.source.ip"));
-    v.put("destination_ip", e.get("network.destination.ip"));
-    v.put("port", e.get("network.destination.port"));
-    v.put("protocol", e.get("network.protocol"));
+  @SuppressWarnings("unchecked")
+  static SecurityEventView of(Event e, boolean processed) {
     Object action = e.get("event.action");
-    v.put("event_type", action != null ? action : e.get("event.type"));
-    v.put("severity", e.get("severity"));
     Object payload = e.toNested().get("payload");
-    v.put("payload", payload instanceof Map<?, ?> ? payload : Map.of());
-    v.put("processed", processed);
-    return v;
+    return new SecurityEventView(
+        e.id(),
+        e.id(),
+        e.timestamp(),
+        e.hostId(),
+        text(e.get("network.source.ip")),
+        text(e.get("network.destination.ip")),
+        e.get("network.destination.port") instanceof Number n ? n.longValue() : null,
+        text(e.get("network.protocol")),
+        text(action != null ? action : e.get("event.type")),
+        text(e.get("severity")),
+        payload instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of(),
+        processed);
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }

@@ -1,6 +1,11 @@
 package io.tocsin.api.cyberpulse;
 
 import io.tocsin.api.command.AgentPresence;
+import io.tocsin.api.cyberpulse.DashboardMetrics.AgentHealth;
+import io.tocsin.api.cyberpulse.DashboardMetrics.EngineHealth;
+import io.tocsin.api.cyberpulse.DashboardMetrics.StoreHealth;
+import io.tocsin.api.cyberpulse.DashboardMetrics.SystemHealthView;
+import io.tocsin.api.cyberpulse.DashboardMetrics.WebhookHealth;
 import io.tocsin.api.detection.ReloadOutcome;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.health.DatabaseStatus;
@@ -8,8 +13,6 @@ import io.tocsin.api.inventory.HostDirectory;
 import io.tocsin.api.webhook.delivery.Delivery;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -46,7 +49,7 @@ class SystemHealth {
   }
 
   /** The health view; {@code online}/{@code known} are also the score's agent inputs. */
-  Map<String, Object> of(String tenantId, Instant now, long onlineAgents, long knownHosts) {
+  SystemHealthView of(String tenantId, Instant now, long onlineAgents, long knownHosts) {
     boolean storeUp = database.up();
     ReloadOutcome engine = engines.status(tenantId);
     Document tenant = new Document("tenantId", tenantId);
@@ -61,29 +64,18 @@ class SystemHealth {
     boolean degraded =
         engine.rejected() || backlog > BACKLOG_LIMIT || dead > 0 || onlineAgents < knownHosts;
 
-    Map<String, Object> engineView = new LinkedHashMap<>();
-    engineView.put("status", engine.status());
-    engineView.put("generation", engine.generation());
-    engineView.put("policies", engine.policies());
-    engineView.put("errors", engine.errors());
-    Map<String, Object> webhooks = new LinkedHashMap<>();
-    webhooks.put("status", backlog > BACKLOG_LIMIT || dead > 0 ? "degraded" : "healthy");
-    webhooks.put("outbox_backlog", backlog);
-    webhooks.put("dead_deliveries", dead);
-    Map<String, Object> agents = new LinkedHashMap<>();
-    agents.put("status", onlineAgents < knownHosts ? "degraded" : "healthy");
-    agents.put("online", onlineAgents);
-    agents.put("known_hosts", knownHosts);
-    agents.put("online_window_seconds", ONLINE_WINDOW.toSeconds());
-
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", !storeUp ? "unhealthy" : degraded ? "degraded" : "healthy");
-    out.put("store", Map.of("status", storeUp ? "healthy" : "unhealthy"));
-    out.put("engine", engineView);
-    out.put("webhooks", webhooks);
-    out.put("agents", agents);
-    out.put("checked_at", now);
-    return out;
+    String webhookStatus = backlog > BACKLOG_LIMIT || dead > 0 ? "degraded" : "healthy";
+    return new SystemHealthView(
+        !storeUp ? "unhealthy" : degraded ? "degraded" : "healthy",
+        new StoreHealth(storeUp ? "healthy" : "unhealthy"),
+        new EngineHealth(engine.status(), engine.generation(), engine.policies(), engine.errors()),
+        new WebhookHealth(webhookStatus, backlog, dead),
+        new AgentHealth(
+            onlineAgents < knownHosts ? "degraded" : "healthy",
+            onlineAgents,
+            knownHosts,
+            ONLINE_WINDOW.toSeconds()),
+        now);
   }
 
   long onlineAgents(String tenantId, Instant now) {

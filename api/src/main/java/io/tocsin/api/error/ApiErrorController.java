@@ -1,5 +1,6 @@
 package io.tocsin.api.error;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's whitelabel {@code /error}: failures that escape MVC and the security filters (a
  * container-level 404, an exception in a filter) still come out in the contract shape.
  */
+@Hidden // not an API operation
 @RestController
 class ApiErrorController implements ErrorController {
 

@@ -16,7 +16,14 @@ public record ErrorBody(Detail error, String requestId) {
    * @param details structured extras (field errors, limits), possibly empty
    */
   @io.swagger.v3.oas.annotations.media.Schema(name = "ErrorDetail")
-  public record Detail(String code, String message, Map<String, Object> details) {}
+  public record Detail(
+      String code,
+      String message,
+      @io.swagger.v3.oas.annotations.media.Schema(
+              description =
+                  "Structured extras, e.g. field and reason, fields (per-field messages),"
+                      + " diagnostics (policy problems with path, line, column), max_bytes, budget")
+          Map<String, Object> details) {}
 
   public static ErrorBody of(
       ErrorCode code, String message, Map<String, Object> details, String requestId) {

@@ -1,13 +1,21 @@
 package io.tocsin.api.event;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.event.EventInputs.CanonicalEventInput;
+import io.tocsin.api.event.EventInputs.EventInputBatch;
+import io.tocsin.api.event.EventInputs.InsecEventInput;
+import io.tocsin.api.event.EventInputs.OsPulseEventInput;
+import io.tocsin.api.event.EventInputs.SecurityEventInput;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.PageCursor;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answers at {@code /api/events}, the path the OS-Pulse integration guide prints.
  */
 @RestController
+@Tag(name = "Events", description = "Ingest events in any accepted shape; list and read them")
 class EventController {
 
   /** The OS-Pulse seed's ingest path (without the version segment). */
@@ -40,9 +49,36 @@ class EventController {
    * An array of events or one event, in any accepted input shape. 200 when at least one item was
    * accepted ({@code status} {@code ok} or {@code partial}), 400 when every item was refused.
    */
-  @PostMapping({"/api/v1/events", SEED_INGEST_PATH})
+  @PostMapping("/api/v1/events")
   @PreAuthorize(Authz.INGEST)
-  ResponseEntity<Map<String, Object>> ingest(CurrentPrincipal principal, @RequestBody Object body) {
+  @Operation(summary = "Ingest one event or an array of events in any accepted shape")
+  @ApiResponse(
+      responseCode = "200",
+      description = "At least one item was accepted (status ok or partial)",
+      content = @Content(schema = @Schema(implementation = IngestSummary.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit")
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip")
+  IngestSummary ingestEvents(
+      CurrentPrincipal principal,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "One event or an array of events; each item in any accepted shape",
+              content =
+                  @Content(
+                      schema =
+                          @Schema(
+                              oneOf = {
+                                CanonicalEventInput.class,
+                                InsecEventInput.class,
+                                OsPulseEventInput.class,
+                                SecurityEventInput.class,
+                                EventInputBatch.class
+                              })))
+          @RequestBody
+          Object body) {
     List<?> items = body instanceof List<?> list ? list : List.of(body);
     if (items.isEmpty()) {
       throw ApiException.badRequest("body: expected at least one event");
@@ -53,28 +89,57 @@ class EventController {
           Map.of("max_batch_size", properties.maxBatchSize()));
     }
     IngestResult result = ingest.ingest(principal.tenantId(), principal.agentHostId(), items);
-    List<Map<String, Object>> rejected =
+    List<IngestSummary.RejectedEvent> rejected =
         result.rejected().stream()
-            .map(r -> Map.<String, Object>of("index", r.index(), "reason", r.reason()))
+            .map(r -> new IngestSummary.RejectedEvent(r.index(), r.reason()))
             .toList();
     if (result.accepted().isEmpty()) {
       throw ApiException.badRequest(
           "No event accepted: " + result.rejected().get(0).reason(), Map.of("rejected", rejected));
     }
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("status", rejected.isEmpty() ? "ok" : "partial");
-    response.put("count", result.accepted().size());
-    response.put("events_ingested", result.accepted());
-    response.put("stored", result.stored().size());
-    response.put("duplicates", result.duplicates());
-    response.put("rejected", rejected);
-    response.put("detections", result.detections().size());
-    return ResponseEntity.ok(response);
+    return IngestSummary.of(result, rejected);
+  }
+
+  /** The OS-Pulse guide's path: the same ingest, its own operation. */
+  @PostMapping(SEED_INGEST_PATH)
+  @PreAuthorize(Authz.INGEST)
+  @Operation(
+      summary = "Ingest events at the OS-Pulse integration guide's path",
+      description = "Same as POST /api/v1/events.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "At least one item was accepted (status ok or partial)",
+      content = @Content(schema = @Schema(implementation = IngestSummary.class)))
+  @ApiResponse(
+      responseCode = "413",
+      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit")
+  @ApiResponse(
+      responseCode = "415",
+      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip")
+  IngestSummary ingestOsPulseEvents(
+      CurrentPrincipal principal,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "One event or an array of events; each item in any accepted shape",
+              content =
+                  @Content(
+                      schema =
+                          @Schema(
+                              oneOf = {
+                                CanonicalEventInput.class,
+                                InsecEventInput.class,
+                                OsPulseEventInput.class,
+                                SecurityEventInput.class,
+                                EventInputBatch.class
+                              })))
+          @RequestBody
+          Object body) {
+    return ingestEvents(principal, body);
   }
 
   @GetMapping("/api/v1/events")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List events newest first, by offset or cursor")
+  EventPage listEvents(
       CurrentPrincipal principal,
       @RequestParam(name = "start_time", required = false) String startTime,
       @RequestParam(name = "end_time", required = false) String endTime,
@@ -106,7 +171,8 @@ class EventController {
 
   @GetMapping("/api/v1/events/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> detail(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Read one event with its ingest metadata")
+  EventView getEvent(CurrentPrincipal principal, @PathVariable String id) {
     return queries.detail(principal.tenantId(), id);
   }
 }

@@ -2,12 +2,11 @@ package io.tocsin.api.event;
 
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.web.PageCursor;
+import io.tocsin.api.web.PageInfo;
 import io.tocsin.model.Event;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
@@ -28,7 +27,7 @@ class EventQueryService {
     this.pending = pending;
   }
 
-  Map<String, Object> list(String tenantId, EventQuery query) {
+  EventPage list(String tenantId, EventQuery query) {
     Document filter = filter(tenantId, query);
     long total = store.count(tenantId, filter);
     Document page = filter;
@@ -47,24 +46,19 @@ class EventQueryService {
     store.find(tenantId, page, NEWEST_FIRST, skip, query.limit() + 1).forEach(events::add);
     boolean hasMore = events.size() > query.limit();
     List<Event> shown = hasMore ? events.subList(0, query.limit()) : events;
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("events", shown.stream().map(EventViews::summary).toList());
-    body.put("total", total);
-    body.put("limit", query.limit());
-    if (query.cursor() == null) {
-      body.put("offset", query.offset());
-    }
-    body.put("has_more", hasMore);
     Event last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-    body.put(
-        "next_cursor",
+    String next =
         hasMore && last.timestamp() != null
             ? new PageCursor(last.timestamp(), last.id()).encode()
-            : null);
-    return body;
+            : null;
+    // next_cursor is offered on offset pages too, so a client can switch to the stable cursor
+    PageInfo info =
+        new PageInfo(
+            total, query.limit(), query.cursor() == null ? query.offset() : null, hasMore, next);
+    return new EventPage(shown.stream().map(EventViews::view).toList(), info);
   }
 
-  Map<String, Object> detail(String tenantId, String id) {
+  EventView detail(String tenantId, String id) {
     return store
         .findById(tenantId, id)
         .map(stored -> EventViews.detail(stored, !pending.isPending(tenantId, id)))

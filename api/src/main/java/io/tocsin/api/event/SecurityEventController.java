@@ -1,10 +1,13 @@
 package io.tocsin.api.event;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.engine.Detection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +21,20 @@ import org.springframework.web.bind.annotation.RestController;
  * like any other; answers with its id, a risk score and whether it was evaluated.
  */
 @RestController
+@Tag(name = "Security events", description = "CyberPulse security events: ingest and list")
 class SecurityEventController {
+
+  /**
+   * The answer of {@code POST /security/events}.
+   *
+   * @param eventId the stored event's id (derived from its content when it has none)
+   * @param riskScore 0–100: the highest risk of its detections, else the severity baseline
+   * @param processed always true: the event was evaluated before the answer
+   * @param duplicate whether the tenant already had it (a retry)
+   * @param detections detections it triggered
+   */
+  record SecurityEventReceipt(
+      String eventId, int riskScore, boolean processed, boolean duplicate, int detections) {}
 
   private final IngestService ingest;
 
@@ -28,7 +44,14 @@ class SecurityEventController {
 
   @PostMapping("/api/v1/security/events")
   @PreAuthorize(Authz.INGEST)
-  Map<String, Object> ingest(CurrentPrincipal principal, @RequestBody Object body) {
+  @Operation(summary = "Ingest one CyberPulse security event")
+  SecurityEventReceipt ingestSecurityEvent(
+      CurrentPrincipal principal,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(schema = @Schema(implementation = EventInputs.SecurityEventInput.class)))
+          @RequestBody
+          Object body) {
     if (!(body instanceof Map<?, ?>)) {
       throw ApiException.badRequest("body: expected one security event object");
     }
@@ -38,13 +61,8 @@ class SecurityEventController {
       throw ApiException.badRequest(result.rejected().get(0).reason());
     }
     String id = result.accepted().get(0);
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("event_id", id);
-    response.put("risk_score", riskScore(result, id));
-    response.put("processed", true);
-    response.put("duplicate", result.duplicates() > 0);
-    response.put("detections", result.detections().size());
-    return response;
+    return new SecurityEventReceipt(
+        id, riskScore(result, id), true, result.duplicates() > 0, result.detections().size());
   }
 
   /** The highest risk of the detections the event triggered, else a baseline from severity. */

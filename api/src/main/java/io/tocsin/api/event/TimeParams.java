@@ -1,7 +1,7 @@
 package io.tocsin.api.event;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,13 +28,13 @@ public final class TimeParams {
     }
   }
 
-  /** A page size: default {@value ListResponse#DEFAULT_LIMIT}, 400 outside 1..1000. */
+  /** A page size: default {@value Paging#DEFAULT_LIMIT}, 400 outside 1..1000. */
   public static int limit(Integer requested) {
     if (requested == null) {
-      return ListResponse.DEFAULT_LIMIT;
+      return Paging.DEFAULT_LIMIT;
     }
-    if (requested < 1 || requested > ListResponse.MAX_LIMIT) {
-      throw ApiException.badRequest("limit: must be between 1 and " + ListResponse.MAX_LIMIT);
+    if (requested < 1 || requested > Paging.MAX_LIMIT) {
+      throw ApiException.badRequest("limit: must be between 1 and " + Paging.MAX_LIMIT);
     }
     return requested;
   }

@@ -1,8 +1,12 @@
 package io.tocsin.api.health;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
@@ -16,7 +20,34 @@ import org.springframework.web.bind.annotation.RestController;
 /** Public health in the seed shape: {@code status, version, timestamp, services}. */
 @RestController
 @RequestMapping("/api/v1/health")
+@Tag(name = "Health", description = "Liveness and readiness of the server and its store")
 class HealthController {
+
+  /**
+   * {@code GET /health}: overall status and per service.
+   *
+   * @param status {@code healthy} or {@code unhealthy} (the store does not answer)
+   * @param version server version ({@code dev} without build information)
+   * @param timestamp when it was checked
+   * @param services per service: {@code healthy} or {@code unhealthy}
+   */
+  record HealthStatus(String status, String version, Instant timestamp, HealthServices services) {}
+
+  /**
+   * The services {@code GET /health} checks.
+   *
+   * @param database {@code healthy} or {@code unhealthy}
+   * @param api always {@code healthy} (it answered)
+   */
+  record HealthServices(String database, String api) {}
+
+  /**
+   * {@code GET /health/ready}.
+   *
+   * @param status {@code ready} or {@code not_ready}
+   * @param timestamp when it was checked
+   */
+  record ReadinessStatus(String status, Instant timestamp) {}
 
   private final DatabaseStatus database;
   private final ApplicationAvailability availability;
@@ -36,27 +67,38 @@ class HealthController {
   }
 
   @GetMapping
-  ResponseEntity<Map<String, Object>> health() {
+  @Operation(summary = "Report whether the server and its database are healthy")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Healthy",
+      content = @Content(schema = @Schema(implementation = HealthStatus.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "The database does not answer (same body, status unhealthy)",
+      content = @Content(schema = @Schema(implementation = HealthStatus.class)))
+  ResponseEntity<HealthStatus> getHealth() {
     boolean databaseUp = database.up();
-    Map<String, Object> services = new LinkedHashMap<>();
-    services.put("database", databaseUp ? "healthy" : "unhealthy");
-    services.put("api", "healthy");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", databaseUp ? "healthy" : "unhealthy");
-    body.put("version", version);
-    body.put("timestamp", clock.instant());
-    body.put("services", services);
+    String state = databaseUp ? "healthy" : "unhealthy";
+    HealthStatus body =
+        new HealthStatus(state, version, clock.instant(), new HealthServices(state, "healthy"));
     return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
         .body(body);
   }
 
   @GetMapping("/ready")
-  ResponseEntity<Map<String, Object>> ready() {
+  @Operation(summary = "Report whether the server accepts traffic (for load balancers)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Ready",
+      content = @Content(schema = @Schema(implementation = ReadinessStatus.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "Not accepting traffic yet, or the database does not answer (status not_ready)",
+      content = @Content(schema = @Schema(implementation = ReadinessStatus.class)))
+  ResponseEntity<ReadinessStatus> getReadiness() {
     boolean ready =
         availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC && database.up();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", ready ? "ready" : "not_ready");
-    body.put("timestamp", clock.instant());
+    ReadinessStatus body = new ReadinessStatus(ready ? "ready" : "not_ready", clock.instant());
     return ResponseEntity.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(body);
   }
 }

@@ -3,11 +3,21 @@ package io.tocsin.api.inventory;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.inventory.InventoryResponses.DevicePage;
+import io.tocsin.api.inventory.InventoryResponses.DevicePageMeta;
+import io.tocsin.api.inventory.InventoryResponses.HostCounts;
+import io.tocsin.api.inventory.InventoryResponses.HostView;
+import io.tocsin.api.inventory.InventoryResponses.InventoryStatus;
+import io.tocsin.api.inventory.InventoryResponses.ProcessTreeNode;
+import io.tocsin.api.inventory.InventoryResponses.SnapshotDetail;
+import io.tocsin.api.inventory.InventoryResponses.SnapshotView;
+import io.tocsin.api.inventory.InventoryResponses.SystemMetricsView;
+import io.tocsin.api.web.PageInfo;
+import io.tocsin.api.web.Paging;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -35,7 +45,7 @@ class InventoryQueryService {
   HostPage hosts(String tenantId, HostFilter filter, int limit, long offset) {
     Instant now = clock.instant();
     Bson query = filter.toBson(tenantId, cutoff(now));
-    List<Map<String, Object>> hosts = new ArrayList<>();
+    List<HostView> hosts = new ArrayList<>();
     for (Document h : store.hosts(query, hostOrder(), offset, limit)) {
       hosts.add(InventoryViews.host(h, now, properties.inactiveAfter()));
     }
@@ -43,9 +53,9 @@ class InventoryQueryService {
   }
 
   /** Hosts and their total. */
-  record HostPage(List<Map<String, Object>> hosts, long total) {}
+  record HostPage(List<HostView> hosts, long total) {}
 
-  Map<String, Object> host(String tenantId, String hostId) {
+  HostView host(String tenantId, String hostId) {
     Document h = store.host(tenantId, hostId);
     if (h == null) {
       throw ApiException.notFound("Host");
@@ -54,16 +64,12 @@ class InventoryQueryService {
   }
 
   /** Latest snapshot of each matching host, most recently seen host first. */
-  List<Map<String, Object>> latestSnapshots(String tenantId, HostFilter filter, int limit) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    latest(tenantId, filter, limit).forEach(s -> out.add(InventoryViews.snapshot(s)));
-    return out;
+  List<SnapshotView> latestSnapshots(String tenantId, HostFilter filter, int limit) {
+    return latest(tenantId, filter, limit).stream().map(InventoryViews::snapshot).toList();
   }
 
-  List<Map<String, Object>> latestMetrics(String tenantId, HostFilter filter, int limit) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    latest(tenantId, filter, limit).forEach(s -> out.add(InventoryViews.metrics(s)));
-    return out;
+  List<SystemMetricsView> latestMetrics(String tenantId, HostFilter filter, int limit) {
+    return latest(tenantId, filter, limit).stream().map(InventoryViews::metrics).toList();
   }
 
   private List<Document> latest(String tenantId, HostFilter filter, int limit) {
@@ -87,20 +93,15 @@ class InventoryQueryService {
   }
 
   /** A snapshot with its processes (by pid) and its system metrics. */
-  Map<String, Object> snapshot(String tenantId, String id) {
+  SnapshotDetail snapshot(String tenantId, String id) {
     Document s = requireSnapshot(tenantId, id);
-    Map<String, Object> out = InventoryViews.snapshot(s);
-    List<Map<String, Object>> processes = new ArrayList<>();
-    snapshotRows(tenantId, id).forEach(p -> processes.add(InventoryViews.process(p)));
-    out.put("processes", processes);
-    Object metrics = InventoryViews.rawMetrics(s);
-    if (metrics != null) {
-      out.put("system_metrics", metrics);
-    }
-    return out;
+    return new SnapshotDetail(
+        InventoryViews.snapshot(s),
+        snapshotRows(tenantId, id).stream().map(InventoryViews::process).toList(),
+        InventoryViews.rawMetrics(s));
   }
 
-  List<Map<String, Object>> tree(String tenantId, String id) {
+  List<ProcessTreeNode> tree(String tenantId, String id) {
     requireSnapshot(tenantId, id);
     return ProcessTree.build(snapshotRows(tenantId, id));
   }
@@ -124,7 +125,7 @@ class InventoryQueryService {
   }
 
   /** Counts for {@code /status/}. */
-  Map<String, Object> status(String tenantId) {
+  InventoryStatus status(String tenantId) {
     Instant now = clock.instant();
     Bson tenant = Filters.eq(InventoryStore.TENANT, tenantId);
     long hosts = store.countHosts(tenant);
@@ -142,37 +143,36 @@ class InventoryQueryService {
         lastSubmission = seen.toInstant();
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "ok");
-    out.put("tenant_id", tenantId);
-    out.put("hosts", Map.of("total", hosts, "active", active, "inactive", hosts - active));
-    out.put("snapshots", store.countSnapshots(tenantId));
-    out.put("processes", current);
-    out.put("stored_processes", store.countProcesses(tenant));
-    out.put("last_submission", lastSubmission == null ? null : lastSubmission.toString());
-    out.put("inactive_after_seconds", properties.inactiveAfter().toSeconds());
-    out.put("snapshot_history", properties.history());
-    out.put("server_time", now.toString());
-    return out;
+    return new InventoryStatus(
+        "ok",
+        tenantId,
+        new HostCounts(hosts, active, hosts - active),
+        store.countSnapshots(tenantId),
+        current,
+        store.countProcesses(tenant),
+        lastSubmission == null ? null : lastSubmission.toString(),
+        properties.inactiveAfter().toSeconds(),
+        properties.history(),
+        now.toString());
   }
 
   /** The OpenFrame devices page over the same hosts. */
-  Map<String, Object> devices(String tenantId, int page, int perPage, Boolean online) {
+  DevicePage devices(String tenantId, int page, int perPage, Boolean online) {
     Instant now = clock.instant();
     Bson query = new HostFilter(null, null, null, online).toBson(tenantId, cutoff(now));
     long total = store.countHosts(query);
-    List<Map<String, Object>> devices = new ArrayList<>();
-    for (Document h : store.hosts(query, hostOrder(), (long) (page - 1) * perPage, perPage)) {
+    Paging paging = new Paging(perPage, (long) (page - 1) * perPage);
+    List<DeviceView> devices = new ArrayList<>();
+    for (Document h : store.hosts(query, hostOrder(), paging.offset(), perPage)) {
       devices.add(DeviceView.of(h, InventoryViews.isActive(h, now, properties.inactiveAfter())));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("devices", devices);
-    out.put("page", page);
-    out.put("per_page", perPage);
-    out.put("total", total);
-    out.put("total_pages", (total + perPage - 1) / perPage);
-    out.put("meta", Map.of("page", page, "per_page", perPage, "total", total));
-    return out;
+    return new DevicePage(
+        devices,
+        page,
+        perPage,
+        (total + perPage - 1) / perPage,
+        new DevicePageMeta(page, perPage, total),
+        PageInfo.of(paging, total, devices.size()));
   }
 
   private Instant cutoff(Instant now) {

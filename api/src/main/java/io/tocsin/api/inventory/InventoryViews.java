@@ -1,5 +1,13 @@
 package io.tocsin.api.inventory;
 
+import io.tocsin.api.inventory.InventoryResponses.DiskUsage;
+import io.tocsin.api.inventory.InventoryResponses.HostSnapshotTotals;
+import io.tocsin.api.inventory.InventoryResponses.HostView;
+import io.tocsin.api.inventory.InventoryResponses.InventoryHostRef;
+import io.tocsin.api.inventory.InventoryResponses.ProcessBrief;
+import io.tocsin.api.inventory.InventoryResponses.ProcessView;
+import io.tocsin.api.inventory.InventoryResponses.SnapshotView;
+import io.tocsin.api.inventory.InventoryResponses.SystemMetricsView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -11,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stored documents → response bodies in the seed's field names (snake_case, ISO-8601 UTC times,
- * memory in bytes plus the seed's {@code _mb}/{@code _gb} conveniences). Absent values are left out
- * rather than sent as null.
+ * memory in bytes plus the seed's {@code _mb}/{@code _gb} conveniences). Absent values stay null,
+ * so they are left out rather than sent as null.
  */
 final class InventoryViews {
 
@@ -23,38 +31,37 @@ final class InventoryViews {
   private InventoryViews() {}
 
   /** A host for {@code /hosts/summary/} and {@code /hosts/{id}/}. */
-  static Map<String, Object> host(Document h, Instant now, Duration inactiveAfter) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    put(out, "id", h.get("host_id"));
-    put(out, "host_id", h.get("host_id"));
-    put(out, "hostname", h.get("hostname"));
-    List<?> ips = h.getList("ip_addresses", Object.class);
-    put(out, "ip_address", ips == null || ips.isEmpty() ? null : ips.get(0));
-    put(out, "ip_addresses", ips);
-    put(out, "platform", h.get("platform"));
-    put(out, "platform_version", h.get("platform_version"));
-    put(out, "os_info", h.get("platform_version"));
-    put(out, "architecture", h.get("architecture"));
-    put(out, "cpu_count", h.get("cpu_count"));
-    Number memory = (Number) h.get("memory_total");
-    put(out, "total_memory", memory);
-    put(out, "total_memory_gb", memory == null ? null : round(memory.doubleValue() / GB));
-    put(out, "agent_version", h.get("agent_version"));
-    out.put("is_active", isActive(h, now, inactiveAfter));
-    put(out, "first_seen", time(h.get("first_seen")));
-    put(out, "last_seen", time(h.get("last_seen")));
-    put(out, "boot_time", time(h.get("boot_time")));
-    if (h.get("boot_time") instanceof Date boot) {
-      out.put("uptime_hours", round(Duration.between(boot.toInstant(), now).toSeconds() / 3600.0));
-    }
-    put(out, "created_at", time(h.get("first_seen")));
-    put(out, "updated_at", time(h.get("last_seen")));
+  static HostView host(Document h, Instant now, Duration inactiveAfter) {
+    List<String> ips = h.getList("ip_addresses", String.class);
+    Long memory = longOf(h.get("memory_total"));
+    Double uptimeHours =
+        h.get("boot_time") instanceof Date boot
+            ? round(Duration.between(boot.toInstant(), now).toSeconds() / 3600.0)
+            : null;
     Document latest = h.get("latest", Document.class);
-    if (latest != null) {
-      out.put("latest_snapshot", snapshotTotals(latest, new LinkedHashMap<>()));
-      out.put("process_count", latest.get("total_processes"));
-    }
-    return out;
+    return new HostView(
+        h.getString("host_id"),
+        h.getString("host_id"),
+        h.getString("hostname"),
+        ips == null || ips.isEmpty() ? null : ips.get(0),
+        ips,
+        h.getString("platform"),
+        h.getString("platform_version"),
+        h.getString("platform_version"),
+        h.getString("architecture"),
+        longOf(h.get("cpu_count")),
+        memory,
+        memory == null ? null : round(memory / GB),
+        h.getString("agent_version"),
+        isActive(h, now, inactiveAfter),
+        time(h.get("first_seen")),
+        time(h.get("last_seen")),
+        time(h.get("boot_time")),
+        uptimeHours,
+        time(h.get("first_seen")),
+        time(h.get("last_seen")),
+        latest == null ? null : totals(latest),
+        latest == null ? null : longOf(latest.get("total_processes")));
   }
 
   static boolean isActive(Document host, Instant now, Duration inactiveAfter) {
@@ -62,118 +69,149 @@ final class InventoryViews {
         && seen.toInstant().isAfter(now.minus(inactiveAfter));
   }
 
-  /** A snapshot without its processes (for {@code /snapshots/latest/}). */
-  static Map<String, Object> snapshot(Document s) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", s.get("_id"));
-    Map<String, Object> host = new LinkedHashMap<>();
-    put(host, "id", s.get("host_id"));
-    put(host, "hostname", s.get("hostname"));
-    put(host, "platform", s.get("platform"));
-    out.put("host", host);
-    out.put("host_id", s.get("host_id"));
-    snapshotTotals(s, out);
-    put(out, "created_at", time(s.get("received_at")));
-    return out;
+  private static HostSnapshotTotals totals(Document latest) {
+    return new HostSnapshotTotals(
+        latest.getString("id"),
+        time(latest.get("timestamp")),
+        longOf(latest.get("total_processes")),
+        doubleOf(latest.get("total_cpu_percent")),
+        mb(latest.get("total_memory_rss")),
+        numberOf(latest.get("system_cpu_percent")),
+        numberOf(latest.get("system_memory_percent")));
   }
 
-  private static Map<String, Object> snapshotTotals(Document s, Map<String, Object> out) {
-    put(out, "id", s.get("id"));
-    put(out, "timestamp", time(s.get("timestamp")));
-    put(out, "total_processes", s.get("total_processes"));
-    put(out, "total_cpu_percent", s.get("total_cpu_percent"));
-    Number rss = (Number) s.get("total_memory_rss");
-    put(out, "total_memory_mb", rss == null ? null : round(rss.doubleValue() / MB));
-    put(out, "system_cpu_percent", s.get("system_cpu_percent"));
-    put(out, "system_memory_percent", s.get("system_memory_percent"));
-    return out;
+  /** A snapshot without its processes (for {@code /snapshots/latest/}). */
+  static SnapshotView snapshot(Document s) {
+    return new SnapshotView(
+        s.getString("_id"),
+        new InventoryHostRef(
+            s.getString("host_id"), s.getString("hostname"), s.getString("platform")),
+        s.getString("host_id"),
+        time(s.get("timestamp")),
+        longOf(s.get("total_processes")),
+        doubleOf(s.get("total_cpu_percent")),
+        mb(s.get("total_memory_rss")),
+        numberOf(s.get("system_cpu_percent")),
+        numberOf(s.get("system_memory_percent")),
+        time(s.get("received_at")));
   }
 
   /** One process row ({@code /processes/}, snapshot details). */
-  static Map<String, Object> process(Document p) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", p.get("_id"));
-    put(out, "snapshot", p.get("snapshot_id"));
-    put(out, "snapshot_id", p.get("snapshot_id"));
-    put(out, "host_id", p.get("host_id"));
-    put(out, "hostname", p.get("hostname"));
-    for (String f : new String[] {"pid", "ppid", "name", "exe", "cmdline", "status", "username"}) {
-      put(out, f, p.get(f));
-    }
-    put(out, "cpu_percent", p.get("cpu_percent"));
-    memory(p, out);
-    put(out, "memory_vms", p.get("memory_vms"));
-    Number vms = (Number) p.get("memory_vms");
-    put(out, "memory_vms_mb", vms == null ? null : round(vms.doubleValue() / MB));
-    put(out, "create_time", time(p.get("create_time")));
-    put(out, "num_threads", p.get("num_threads"));
-    put(out, "nice", p.get("nice"));
-    put(out, "parent_process_name", p.get("parent_process_name"));
-    put(out, "child_processes_count", p.get("child_processes_count"));
-    if (p.get("create_time") instanceof Date created && p.get("snapshot_time") instanceof Date at) {
-      out.put(
-          "uptime_seconds",
-          Math.max(0, Duration.between(created.toInstant(), at.toInstant()).toSeconds()));
-    }
-    put(out, "created_at", time(p.get("snapshot_time")));
-    return out;
+  static ProcessView process(Document p) {
+    Long uptime =
+        p.get("create_time") instanceof Date created && p.get("snapshot_time") instanceof Date at
+            ? Math.max(0, Duration.between(created.toInstant(), at.toInstant()).toSeconds())
+            : null;
+    return new ProcessView(
+        p.getString("_id"),
+        p.getString("snapshot_id"),
+        p.getString("snapshot_id"),
+        p.getString("host_id"),
+        p.getString("hostname"),
+        longOf(p.get("pid")),
+        longOf(p.get("ppid")),
+        p.getString("name"),
+        p.getString("exe"),
+        p.getString("cmdline"),
+        p.getString("status"),
+        p.getString("username"),
+        doubleOf(p.get("cpu_percent")),
+        longOf(p.get("memory_rss")),
+        mb(p.get("memory_rss")),
+        doubleOf(p.get("memory_percent")),
+        longOf(p.get("memory_vms")),
+        mb(p.get("memory_vms")),
+        time(p.get("create_time")),
+        longOf(p.get("num_threads")),
+        longOf(p.get("nice")),
+        p.getString("parent_process_name"),
+        longOf(p.get("child_processes_count")),
+        uptime,
+        time(p.get("snapshot_time")));
   }
 
   /** The short process shape of the seed's top-cpu / top-memory lists and tree nodes. */
-  static Map<String, Object> processBrief(Document p) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", p.get("_id"));
-    for (String f : new String[] {"pid", "ppid", "name", "exe", "status", "username"}) {
-      put(out, f, p.get(f));
-    }
-    put(out, "cpu_percent", p.get("cpu_percent"));
-    memory(p, out);
-    put(out, "host_id", p.get("host_id"));
-    put(out, "hostname", p.get("hostname"));
-    put(out, "snapshot_id", p.get("snapshot_id"));
-    return out;
-  }
-
-  private static void memory(Document p, Map<String, Object> out) {
-    Number rss = (Number) p.get("memory_rss");
-    put(out, "memory_rss", rss);
-    put(out, "memory_rss_mb", rss == null ? null : round(rss.doubleValue() / MB));
-    put(out, "memory_percent", p.get("memory_percent"));
+  static ProcessBrief processBrief(Document p) {
+    return new ProcessBrief(
+        p.getString("_id"),
+        longOf(p.get("pid")),
+        longOf(p.get("ppid")),
+        p.getString("name"),
+        p.getString("exe"),
+        p.getString("status"),
+        p.getString("username"),
+        doubleOf(p.get("cpu_percent")),
+        longOf(p.get("memory_rss")),
+        mb(p.get("memory_rss")),
+        doubleOf(p.get("memory_percent")),
+        p.getString("host_id"),
+        p.getString("hostname"),
+        p.getString("snapshot_id"));
   }
 
   /** System metrics of one snapshot in the seed's flat names, plus the raw metrics as sent. */
-  static Map<String, Object> metrics(Document s) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", s.get("_id"));
-    out.put("host", Map.of("id", s.get("host_id"), "hostname", s.get("hostname")));
-    out.put("host_id", s.get("host_id"));
-    put(out, "timestamp", time(s.get("timestamp")));
+  static SystemMetricsView metrics(Document s) {
     Document m = s.get("metrics", Document.class);
-    if (m != null) {
-      m.forEach(
-          (k, v) -> {
-            if (!k.equals("disk_usage")) {
-              out.put(k, v);
-            }
-          });
-      for (String f : new String[] {"memory_total", "memory_available", "memory_used"}) {
-        if (m.get(f) instanceof Number n) {
-          out.put(f + "_gb", round(n.doubleValue() / GB));
-        }
-      }
-      List<Document> disks = m.getList("disk_usage", Document.class);
-      if (disks != null) {
-        Map<String, Object> byMount = new LinkedHashMap<>();
-        for (Document d : disks) {
-          Map<String, Object> usage = new LinkedHashMap<>(d);
-          usage.remove("mountpoint");
-          byMount.put(d.getString("mountpoint"), usage);
-        }
-        out.put("disk_usage", byMount);
-      }
+    if (m == null) {
+      m = new Document();
     }
-    put(out, "system_metrics", rawMetrics(s));
-    put(out, "created_at", time(s.get("received_at")));
+    return new SystemMetricsView(
+        s.getString("_id"),
+        new InventoryHostRef(s.getString("host_id"), s.getString("hostname"), null),
+        s.getString("host_id"),
+        time(s.get("timestamp")),
+        numberOf(m.get("cpu_count")),
+        numberOf(m.get("cpu_percent")),
+        numberOf(m.get("cpu_freq_current")),
+        numberOf(m.get("cpu_freq_min")),
+        numberOf(m.get("cpu_freq_max")),
+        m.getList("load_average", Number.class),
+        numberOf(m.get("memory_total")),
+        numberOf(m.get("memory_available")),
+        numberOf(m.get("memory_used")),
+        numberOf(m.get("memory_free")),
+        numberOf(m.get("memory_percent")),
+        numbers(m.get("disk_io")),
+        numbers(m.get("network_io")),
+        gb(m.get("memory_total")),
+        gb(m.get("memory_available")),
+        gb(m.get("memory_used")),
+        diskUsage(m.getList("disk_usage", Document.class)),
+        rawMetrics(s),
+        time(s.get("received_at")));
+  }
+
+  /** Stored as rows with a {@code mountpoint} (safe keys); answered keyed by mount point. */
+  private static Map<String, DiskUsage> diskUsage(List<Document> disks) {
+    if (disks == null) {
+      return null;
+    }
+    Map<String, DiskUsage> byMount = new LinkedHashMap<>();
+    for (Document d : disks) {
+      byMount.put(
+          d.getString("mountpoint"),
+          new DiskUsage(
+              d.getString("device"),
+              d.getString("fstype"),
+              numberOf(d.get("total")),
+              numberOf(d.get("used")),
+              numberOf(d.get("free")),
+              numberOf(d.get("percent"))));
+    }
+    return byMount;
+  }
+
+  private static Map<String, Number> numbers(Object value) {
+    if (!(value instanceof Document d)) {
+      return null;
+    }
+    Map<String, Number> out = new LinkedHashMap<>();
+    d.forEach(
+        (k, v) -> {
+          if (v instanceof Number n) {
+            out.put(k, n);
+          }
+        });
     return out;
   }
 
@@ -186,13 +224,27 @@ final class InventoryViews {
     return value instanceof Date d ? d.toInstant().toString() : null;
   }
 
-  static double round(double v) {
-    return Math.round(v * 100) / 100.0;
+  static Long longOf(Object value) {
+    return value instanceof Number n ? n.longValue() : null;
   }
 
-  private static void put(Map<String, Object> out, String key, Object value) {
-    if (value != null) {
-      out.put(key, value);
-    }
+  private static Double doubleOf(Object value) {
+    return value instanceof Number n ? n.doubleValue() : null;
+  }
+
+  private static Number numberOf(Object value) {
+    return value instanceof Number n ? n : null;
+  }
+
+  private static Double mb(Object bytes) {
+    return bytes instanceof Number n ? round(n.doubleValue() / MB) : null;
+  }
+
+  private static Double gb(Object bytes) {
+    return bytes instanceof Number n ? round(n.doubleValue() / GB) : null;
+  }
+
+  static double round(double v) {
+    return Math.round(v * 100) / 100.0;
   }
 }

@@ -1,11 +1,16 @@
 package io.tocsin.api.inventory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.inventory.InventoryRequests.ProcessSearch;
+import io.tocsin.api.inventory.InventoryResponses.ProcessBrief;
+import io.tocsin.api.inventory.InventoryResponses.ProcessView;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import io.tocsin.api.web.Paging;
 import java.util.List;
-import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 /** Processes of the caller's tenant: filtered pages, search, and the top lists. */
 @RestController
 @RequestMapping("/api/v1/processes")
+@Tag(
+    name = "Processes",
+    description = "Processes of the hosts' snapshots: pages, search, top lists")
 class ProcessController {
 
   static final int TOP_DEFAULT = 10;
@@ -29,7 +37,8 @@ class ProcessController {
 
   @GetMapping({"", "/"})
   @PreAuthorize(Authz.VIEWER)
-  DrfPage list(
+  @Operation(summary = "List processes of the latest (or one) snapshot, filtered and ordered")
+  DrfPage<ProcessView> listProcesses(
       CurrentPrincipal principal,
       @RequestParam(name = "host_id", required = false) String hostId,
       @RequestParam(required = false) String hostname,
@@ -63,27 +72,29 @@ class ProcessController {
                 maxMemory,
                 ordering)
             .normalized();
-    return processes.list(
-        principal.tenantId(), query, Paging.of(limit, offset, ListResponse.DEFAULT_LIMIT));
+    return processes.list(principal.tenantId(), query, Paging.of(limit, offset));
   }
 
   /** The seed's search: filters in a JSON body, paging in the query string; same page shape. */
   @PostMapping({"/search", "/search/"})
   @PreAuthorize(Authz.VIEWER)
-  DrfPage search(
+  @Operation(summary = "Search processes with filters in a JSON body")
+  DrfPage<ProcessView> searchProcesses(
       CurrentPrincipal principal,
-      @RequestBody(required = false) Object body,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = ProcessSearch.class)))
+          @RequestBody(required = false)
+          Object body,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Long offset) {
     return processes.list(
-        principal.tenantId(),
-        ProcessQuery.fromBody(body),
-        Paging.of(limit, offset, ListResponse.DEFAULT_LIMIT));
+        principal.tenantId(), ProcessQuery.fromBody(body), Paging.of(limit, offset));
   }
 
   @GetMapping({"/top-cpu", "/top-cpu/"})
   @PreAuthorize(Authz.VIEWER)
-  List<Map<String, Object>> topCpu(
+  @Operation(summary = "List the processes using the most CPU now")
+  List<ProcessBrief> listTopCpuProcesses(
       CurrentPrincipal principal,
       @RequestParam(name = "host_id", required = false) String hostId,
       @RequestParam(required = false) String hostname,
@@ -93,7 +104,8 @@ class ProcessController {
 
   @GetMapping({"/top-memory", "/top-memory/"})
   @PreAuthorize(Authz.VIEWER)
-  List<Map<String, Object>> topMemory(
+  @Operation(summary = "List the processes using the most memory now")
+  List<ProcessBrief> listTopMemoryProcesses(
       CurrentPrincipal principal,
       @RequestParam(name = "host_id", required = false) String hostId,
       @RequestParam(required = false) String hostname,
@@ -101,7 +113,7 @@ class ProcessController {
     return top(principal, hostId, hostname, limit, "memory_rss");
   }
 
-  private List<Map<String, Object>> top(
+  private List<ProcessBrief> top(
       CurrentPrincipal principal, String hostId, String hostname, Integer limit, String field) {
     Paging paging = Paging.of(limit, 0L, TOP_DEFAULT);
     return processes.top(

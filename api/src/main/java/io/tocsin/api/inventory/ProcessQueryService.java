@@ -1,10 +1,10 @@
 package io.tocsin.api.inventory;
 
 import com.mongodb.client.model.Sorts;
+import io.tocsin.api.inventory.InventoryResponses.ProcessBrief;
+import io.tocsin.api.inventory.InventoryResponses.ProcessView;
 import io.tocsin.api.web.Paging;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Service;
 
@@ -23,18 +23,18 @@ class ProcessQueryService {
     this.inventory = inventory;
   }
 
-  DrfPage list(String tenantId, ProcessQuery query, Paging paging) {
+  DrfPage<ProcessView> list(String tenantId, ProcessQuery query, Paging paging) {
     Bson sort = query.sort();
     Bson filter = query.toBson(tenantId, scope(tenantId, query));
-    List<Map<String, Object>> results = new ArrayList<>();
-    store
-        .processes(filter, sort, paging.offset(), paging.limit())
-        .forEach(p -> results.add(InventoryViews.process(p)));
+    List<ProcessView> results =
+        store.processes(filter, sort, paging.offset(), paging.limit()).stream()
+            .map(InventoryViews::process)
+            .toList();
     return DrfPage.of(paging, store.countProcesses(filter), results);
   }
 
   /** The {@code limit} processes with the highest {@code field} across the latest snapshots. */
-  List<Map<String, Object>> top(String tenantId, HostFilter hosts, String field, int limit) {
+  List<ProcessBrief> top(String tenantId, HostFilter hosts, String field, int limit) {
     ProcessQuery all =
         new ProcessQuery(
             hosts.hostId(),
@@ -51,11 +51,11 @@ class ProcessQueryService {
             null,
             null);
     Bson filter = all.toBson(tenantId, inventory.latestSnapshotIds(tenantId, hosts, MAX_HOSTS));
-    List<Map<String, Object>> out = new ArrayList<>();
-    store
+    return store
         .processes(filter, Sorts.orderBy(Sorts.descending(field), Sorts.ascending("_id")), 0, limit)
-        .forEach(p -> out.add(InventoryViews.processBrief(p)));
-    return out;
+        .stream()
+        .map(InventoryViews::processBrief)
+        .toList();
   }
 
   private List<String> scope(String tenantId, ProcessQuery query) {

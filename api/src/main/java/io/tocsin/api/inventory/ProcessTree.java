@@ -1,5 +1,6 @@
 package io.tocsin.api.inventory;
 
+import io.tocsin.api.inventory.InventoryResponses.ProcessTreeNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,7 +23,7 @@ final class ProcessTree {
 
   private ProcessTree() {}
 
-  static List<Map<String, Object>> build(List<Document> rows) {
+  static List<ProcessTreeNode> build(List<Document> rows) {
     Map<Long, Document> byPid = new LinkedHashMap<>();
     rows.forEach(r -> byPid.put(((Number) r.get("pid")).longValue(), r));
     Map<Long, List<Long>> children = new HashMap<>();
@@ -36,7 +37,7 @@ final class ProcessTree {
             children.computeIfAbsent(ppid, k -> new ArrayList<>()).add(pid);
           }
         });
-    List<Map<String, Object>> forest = new ArrayList<>();
+    List<ProcessTreeNode> forest = new ArrayList<>();
     Map<Long, Boolean> visited = new HashMap<>();
     Deque<Long> pendingRoots = new ArrayDeque<>(roots);
     while (true) {
@@ -55,15 +56,15 @@ final class ProcessTree {
     }
   }
 
-  private record Frame(long pid, int depth, List<Map<String, Object>> into) {}
+  private record Frame(long pid, int depth, List<ProcessTreeNode> into) {}
 
-  private static Map<String, Object> expand(
+  private static ProcessTreeNode expand(
       long root,
       Map<Long, Document> byPid,
       Map<Long, List<Long>> children,
       Map<Long, Boolean> visited,
       Deque<Long> pendingRoots) {
-    List<Map<String, Object>> holder = new ArrayList<>(1);
+    List<ProcessTreeNode> holder = new ArrayList<>(1);
     Deque<Frame> stack = new ArrayDeque<>();
     stack.push(new Frame(root, 0, holder));
     while (!stack.isEmpty()) {
@@ -71,11 +72,9 @@ final class ProcessTree {
       if (visited.putIfAbsent(f.pid(), true) != null) {
         continue;
       }
-      List<Map<String, Object>> kids = new ArrayList<>();
-      Map<String, Object> node = new LinkedHashMap<>();
-      node.put("process", InventoryViews.processBrief(byPid.get(f.pid())));
-      node.put("children", kids);
-      f.into().add(node);
+      // Children are added to the node's list as the walk reaches them.
+      List<ProcessTreeNode> kids = new ArrayList<>();
+      f.into().add(new ProcessTreeNode(InventoryViews.processBrief(byPid.get(f.pid())), kids));
       List<Long> next = children.getOrDefault(f.pid(), List.of());
       for (int i = next.size() - 1; i >= 0; i--) {
         if (f.depth() + 1 >= MAX_DEPTH) {

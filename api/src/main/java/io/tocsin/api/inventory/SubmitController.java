@@ -1,22 +1,29 @@
 package io.tocsin.api.inventory;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.inventory.InventoryRequests.SnapshotSubmission;
+import io.tocsin.api.inventory.InventoryResponses.ConnectionCheck;
+import io.tocsin.api.inventory.InventoryResponses.SubmitResult;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The agent side of the inventory: snapshot submission and the credential check. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Inventory ingest", description = "Agents submit host snapshots and check their key")
 class SubmitController {
 
   private final SubmitService submissions;
@@ -27,36 +34,53 @@ class SubmitController {
     this.clock = clock;
   }
 
-  /** Stores a host snapshot; the tenant is the API key's, never one named in the body. */
+  /**
+   * Stores a host snapshot; the tenant is the API key's, never one named in the body. The body is
+   * read raw: {@link SubmissionParser} accepts the agent's and the seed's names and reports every
+   * problem with its path.
+   */
   @PostMapping({"/submit", "/submit/"})
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.INGEST)
-  Map<String, Object> submit(CurrentPrincipal principal, @RequestBody Object body) {
+  @Operation(summary = "Submit a host snapshot (processes and system metrics)")
+  @ApiResponse(
+      responseCode = "413",
+      description = "PAYLOAD_TOO_LARGE: the snapshot exceeds the server's request body limit")
+  SubmitResult submitSnapshot(
+      CurrentPrincipal principal,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = SnapshotSubmission.class)))
+          @RequestBody
+          Object body) {
     return submissions.submit(principal.tenantId(), principal::actsFor, body);
   }
 
-  /** Confirms the credential (API key or user token) and names its tenant; GET or POST. */
-  @RequestMapping(
-      value = {"/test-connection", "/test-connection/"},
-      method = {RequestMethod.GET, RequestMethod.POST})
+  /** Confirms the credential (API key or user token) and names its tenant. */
+  @GetMapping({"/test-connection", "/test-connection/"})
   @PreAuthorize(Authz.INGEST + " or " + Authz.VIEWER)
-  Map<String, Object> testConnection(CurrentPrincipal principal) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "success");
-    out.put("message", "Connection successful");
-    out.put("authenticated", true);
-    out.put("credential", principal.isAgent() ? "api_key" : "user");
-    out.put("tenant_id", principal.tenantId());
-    if (principal.isAgent()) {
-      out.put("api_key_id", principal.apiKeyId());
-      out.put("api_key_name", principal.username());
-    } else {
-      out.put("user_id", principal.userId());
-      out.put("username", principal.username());
-      out.put("role", principal.role().wire());
-    }
-    out.put("api_version", "v1");
-    out.put("server_time", clock.instant().toString());
-    return out;
+  @Operation(summary = "Check a credential and name its tenant")
+  ConnectionCheck testConnection(CurrentPrincipal principal) {
+    boolean agent = principal.isAgent();
+    return new ConnectionCheck(
+        "success",
+        "Connection successful",
+        true,
+        agent ? "api_key" : "user",
+        principal.tenantId(),
+        agent ? principal.apiKeyId() : null,
+        agent ? principal.username() : null,
+        agent ? null : principal.userId(),
+        agent ? null : principal.username(),
+        agent ? null : principal.role().wire(),
+        "v1",
+        clock.instant().toString());
+  }
+
+  /** The same check by POST, as the seed's agents send it. */
+  @PostMapping({"/test-connection", "/test-connection/"})
+  @PreAuthorize(Authz.INGEST + " or " + Authz.VIEWER)
+  @Operation(summary = "Check a credential and name its tenant (POST form)")
+  ConnectionCheck testConnectionByPost(CurrentPrincipal principal) {
+    return testConnection(principal);
   }
 }

@@ -1,6 +1,7 @@
 package io.tocsin.api.inventory;
 
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.inventory.InventoryResponses.SubmitResult;
 import io.tocsin.api.tenant.AgentQuota;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,7 +54,7 @@ class SubmitService {
   /**
    * {@code hostAllowed}: whether the caller may submit for a host (a bound API key: only its own).
    */
-  Map<String, Object> submit(String tenantId, Predicate<String> hostAllowed, Object body) {
+  SubmitResult submit(String tenantId, Predicate<String> hostAllowed, Object body) {
     Instant now = clock.instant();
     Submission s = parser.parse(body, now);
     if (!hostAllowed.test(s.hostId())) {
@@ -106,15 +107,14 @@ class SubmitService {
         s.hostId(),
         rows.size(),
         pruned);
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("status", "success");
-    response.put("id", snapshotId);
-    response.put("snapshot_id", snapshotId);
-    response.put("host_id", s.hostId());
-    response.put("hostname", s.hostname());
-    response.put("timestamp", s.timestamp().toString());
-    response.put("processes_count", rows.size());
-    return response;
+    return new SubmitResult(
+        "success",
+        snapshotId,
+        snapshotId,
+        s.hostId(),
+        s.hostname(),
+        s.timestamp().toString(),
+        rows.size());
   }
 
   /** What the {@code devices} stream says about a report: the host and its latest numbers. */

@@ -1,9 +1,11 @@
 package io.tocsin.api.list;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/lists}: the tenant's named lists. */
 @RestController
 @RequestMapping("/api/v1/lists")
+@Tag(name = "Lists", description = "Named value lists that conditions use, e.g. allowed_domains")
 class ListController {
 
   private final ListService lists;
@@ -30,7 +33,8 @@ class ListController {
 
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List the tenant's named lists, by name")
+  ListPage listLists(
       CurrentPrincipal principal,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Long offset) {
@@ -39,23 +43,30 @@ class ListController {
 
   @GetMapping("/{name}")
   @PreAuthorize(Authz.VIEWER)
-  ListView get(CurrentPrincipal principal, @PathVariable String name) {
+  @Operation(summary = "Get a named list")
+  ListView getList(CurrentPrincipal principal, @PathVariable String name) {
     return lists.get(principal.tenantId(), name);
   }
 
   @PutMapping("/{name}")
   @PreAuthorize(Authz.ENGINEER)
-  ResponseEntity<ListView> put(
+  @Operation(
+      summary = "Create or replace a named list",
+      description = "Refused with 400 when a policy or macro using the list would no longer check.")
+  @ApiResponse(responseCode = "200", description = "The list was replaced")
+  @ApiResponse(responseCode = "201", description = "The list was created")
+  ResponseEntity<ListView> putList(
       CurrentPrincipal principal, @PathVariable String name, @RequestBody Requests.PutList body) {
-    ListService.Saved saved = lists.put(principal.tenantId(), name, body, principal.username());
-    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        .body(saved.view());
+    return lists.put(principal.tenantId(), name, body, principal.username()).response();
   }
 
   @DeleteMapping("/{name}")
   @PreAuthorize(Authz.ENGINEER)
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(CurrentPrincipal principal, @PathVariable String name) {
+  @Operation(
+      summary = "Delete a named list",
+      description = "Refused with 400 while a policy or macro uses the list.")
+  void deleteList(CurrentPrincipal principal, @PathVariable String name) {
     lists.delete(principal.tenantId(), name);
   }
 }

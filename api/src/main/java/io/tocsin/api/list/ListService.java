@@ -1,85 +1,65 @@
 package io.tocsin.api.list;
 
-import io.tocsin.api.detection.DefinitionValidator;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.web.Paging;
 import io.tocsin.dsl.Limits;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
-/** Named lists of a tenant: validated against everything that uses them, then stored. */
+/**
+ * Named lists of a tenant: values checked here, the change checked and stored by {@link
+ * DefinitionChanges}.
+ */
 @Service
 class ListService {
 
   static final int MAX_VALUE_LENGTH = 4096;
 
-  private final MongoTemplate mongo;
   private final DefinitionChanges changes;
-  private final Clock clock;
 
-  ListService(MongoTemplate mongo, DefinitionChanges changes, Clock clock) {
-    this.mongo = mongo;
+  ListService(DefinitionChanges changes) {
     this.changes = changes;
-    this.clock = clock;
   }
 
-  Map<String, Object> list(String tenantId, Paging paging) {
-    return changes.page("lists", NamedList.class, tenantId, paging, ListView::of);
+  ListPage list(String tenantId, Paging paging) {
+    return changes.page(DefinitionKind.LIST, tenantId, paging, ListView::of, ListPage::new);
   }
 
   ListView get(String tenantId, String name) {
-    return ListView.of(find(tenantId, name));
+    return ListView.of(changes.find(DefinitionKind.LIST, tenantId, name));
   }
 
   /** Creates or replaces a list; {@code created} tells which. */
-  Saved put(String tenantId, String name, Requests.PutList body, String user) {
+  Saved<ListView> put(String tenantId, String name, Requests.PutList body, String user) {
     Names.require(name, "list");
     List<String> values = values(body);
-    return changes.save(
-        tenantId,
-        defs -> defs.withList(name, values),
-        null,
-        errors ->
-            DefinitionValidator.invalid(
-                "List [" + name + "] would break " + DefinitionsGuard.dependents(errors), errors),
-        () -> {
-          NamedList old = mongo.findById(NamedList.idOf(tenantId, name), NamedList.class);
-          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-          NamedList list =
-              new NamedList(
-                  NamedList.idOf(tenantId, name),
-                  tenantId,
-                  name,
-                  values,
-                  body.description(),
-                  old == null ? now : old.createdAt(),
-                  old == null ? user : old.createdBy(),
-                  now,
-                  user);
-          mongo.save(list);
-          return new Saved(ListView.of(list), old == null);
-        });
+    return changes
+        .put(
+            DefinitionKind.LIST,
+            tenantId,
+            name,
+            user,
+            defs -> defs.withList(name, values),
+            audit ->
+                new NamedList(
+                    Definition.idOf(tenantId, name),
+                    tenantId,
+                    name,
+                    values,
+                    body.description(),
+                    audit.createdAt(),
+                    audit.createdBy(),
+                    audit.updatedAt(),
+                    audit.updatedBy()))
+        .map(ListView::of);
   }
 
   void delete(String tenantId, String name) {
-    NamedList existing = find(tenantId, name);
-    changes.delete(tenantId, "List [" + name + "]", defs -> defs.withList(name, null), existing);
-  }
-
-  private NamedList find(String tenantId, String name) {
-    NamedList list = mongo.findById(NamedList.idOf(tenantId, name), NamedList.class);
-    if (list == null || !tenantId.equals(list.tenantId())) {
-      throw ApiException.notFound("List [" + name + "]");
-    }
-    return list;
+    changes.delete(DefinitionKind.LIST, tenantId, name, defs -> defs.withList(name, null));
   }
 
   private static List<String> values(Requests.PutList body) {
@@ -118,7 +98,4 @@ class ListService {
         ? "null"
         : v instanceof Map ? "an object" : v instanceof List ? "an array" : v.toString();
   }
-
-  /** The stored list and whether the request created it. */
-  record Saved(ListView view, boolean created) {}
 }

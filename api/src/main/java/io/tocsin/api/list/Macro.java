@@ -17,9 +17,5 @@ record Macro(
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
-    String updatedBy) {
-
-  static String idOf(String tenantId, String name) {
-    return tenantId + "/" + name;
-  }
-}
+    String updatedBy)
+    implements Definition {}

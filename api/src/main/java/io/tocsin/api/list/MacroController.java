@@ -1,9 +1,11 @@
 package io.tocsin.api.list;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/v1/macros}: the tenant's macros (named conditions). */
 @RestController
 @RequestMapping("/api/v1/macros")
+@Tag(name = "Macros", description = "Named reusable conditions that policies and searches use")
 class MacroController {
 
   private final MacroService macros;
@@ -30,7 +33,8 @@ class MacroController {
 
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List the tenant's macros, by name")
+  MacroPage listMacros(
       CurrentPrincipal principal,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Long offset) {
@@ -39,23 +43,32 @@ class MacroController {
 
   @GetMapping("/{name}")
   @PreAuthorize(Authz.VIEWER)
-  MacroView get(CurrentPrincipal principal, @PathVariable String name) {
+  @Operation(summary = "Get a macro")
+  MacroView getMacro(CurrentPrincipal principal, @PathVariable String name) {
     return macros.get(principal.tenantId(), name);
   }
 
   @PutMapping("/{name}")
   @PreAuthorize(Authz.ENGINEER)
-  ResponseEntity<MacroView> put(
+  @Operation(
+      summary = "Create or replace a macro",
+      description =
+          "Refused with 400 when the condition does not check, or a policy or macro using the"
+              + " macro would no longer check.")
+  @ApiResponse(responseCode = "200", description = "The macro was replaced")
+  @ApiResponse(responseCode = "201", description = "The macro was created")
+  ResponseEntity<MacroView> putMacro(
       CurrentPrincipal principal, @PathVariable String name, @RequestBody Requests.PutMacro body) {
-    MacroService.Result saved = macros.put(principal.tenantId(), name, body, principal.username());
-    return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
-        .body(saved.view());
+    return macros.put(principal.tenantId(), name, body, principal.username()).response();
   }
 
   @DeleteMapping("/{name}")
   @PreAuthorize(Authz.ENGINEER)
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(CurrentPrincipal principal, @PathVariable String name) {
+  @Operation(
+      summary = "Delete a macro",
+      description = "Refused with 400 while a policy or another macro uses it.")
+  void deleteMacro(CurrentPrincipal principal, @PathVariable String name) {
     macros.delete(principal.tenantId(), name);
   }
 }

@@ -22,9 +22,5 @@ record NamedList(
     Instant createdAt,
     String createdBy,
     Instant updatedAt,
-    String updatedBy) {
-
-  static String idOf(String tenantId, String name) {
-    return tenantId + "/" + name;
-  }
-}
+    String updatedBy)
+    implements Definition {}

@@ -1,14 +1,16 @@
 package io.tocsin.api.oauth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tocsin.api.oauth.OAuthClientViews.OAuthClientPage;
+import io.tocsin.api.oauth.OAuthClientViews.RegisteredOAuthClient;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** OAuth clients registered for the caller's tenant; admins only. */
 @RestController
 @RequestMapping("/api/v1/oauth/clients")
+@Tag(name = "OAuth clients", description = "OAuth 2.1 clients registered for the caller's tenant")
 class OAuthClientController {
 
   private final OAuthClientService clients;
@@ -43,7 +46,7 @@ class OAuthClientController {
    * @param publicClient {@code "public": true} for a client that cannot keep a secret (a native or
    *     command-line app): no secret, authorization code with PKCE only
    */
-  record CreateRequest(
+  record RegisterOAuthClientRequest(
       @NotBlank @Size(max = 200) String name,
       @Size(max = 10) List<@NotBlank @Size(max = 2000) String> redirectUris,
       @Size(max = 2) List<@NotBlank String> grantTypes,
@@ -53,28 +56,31 @@ class OAuthClientController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ADMIN)
-  Map<String, Object> register(
-      CurrentPrincipal principal, @Valid @RequestBody CreateRequest request) {
+  @Operation(summary = "Register an OAuth client; a confidential one's secret is shown once")
+  RegisteredOAuthClient registerOAuthClient(
+      CurrentPrincipal principal, @Valid @RequestBody RegisterOAuthClientRequest request) {
     return clients.register(principal.tenantId(), request, principal.userId());
   }
 
   @GetMapping
   @PreAuthorize(Authz.ADMIN)
-  Map<String, Object> list(CurrentPrincipal principal) {
-    List<OAuthClientView> all = clients.list(principal.tenantId());
-    return ListResponse.of("clients", all, all.size(), all.size(), 0);
+  @Operation(summary = "List the tenant's OAuth clients")
+  OAuthClientPage listOAuthClients(CurrentPrincipal principal) {
+    return OAuthClientPage.of(clients.list(principal.tenantId()));
   }
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.ADMIN)
-  OAuthClientView get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "One OAuth client (never its secret)")
+  OAuthClientView getOAuthClient(CurrentPrincipal principal, @PathVariable String id) {
     return clients.get(principal.tenantId(), id);
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.ADMIN)
-  void delete(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Delete an OAuth client")
+  void deleteOAuthClient(CurrentPrincipal principal, @PathVariable String id) {
     clients.delete(principal.tenantId(), id);
   }
 }

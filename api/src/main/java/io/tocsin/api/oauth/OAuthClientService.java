@@ -3,7 +3,6 @@ package io.tocsin.api.oauth;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Secrets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ class OAuthClientService {
   }
 
   /** The stored client's view plus {@code client_secret}, the only time the secret is shown. */
-  Map<String, Object> register(
-      String tenantId, OAuthClientController.CreateRequest request, String createdBy) {
+  OAuthClientViews.RegisteredOAuthClient register(
+      String tenantId, OAuthClientController.RegisterOAuthClientRequest request, String createdBy) {
     boolean publicClient = Boolean.TRUE.equals(request.publicClient());
     List<String> redirectUris = distinct(request.redirectUris());
     redirectUris.forEach(RedirectUris::check);
@@ -73,20 +72,7 @@ class OAuthClientService {
                 scopes,
                 createdBy,
                 clock.instant()));
-    OAuthClientView view = OAuthClientView.of(stored);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", view.id());
-    body.put("client_id", view.clientId());
-    body.put("client_secret", secret);
-    body.put("name", view.name());
-    body.put("tenant_id", view.tenantId());
-    body.put("public", view.publicClient());
-    body.put("redirect_uris", view.redirectUris());
-    body.put("grant_types", view.grantTypes());
-    body.put("scopes", view.scopes());
-    body.put("created_by", view.createdBy());
-    body.put("created_at", view.createdAt());
-    return body;
+    return new OAuthClientViews.RegisteredOAuthClient(secret, OAuthClientView.of(stored));
   }
 
   List<OAuthClientView> list(String tenantId) {

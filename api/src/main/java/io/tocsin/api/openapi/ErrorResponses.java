@@ -13,6 +13,8 @@ import io.tocsin.api.error.ErrorBody;
 import io.tocsin.api.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springdoc.core.customizers.GlobalOperationComponentsCustomizer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -67,8 +69,26 @@ class ErrorResponses implements GlobalOperationComponentsCustomizer {
       add(responses, ErrorCode.NOT_FOUND, "No such resource in the caller's tenant");
     }
     add(responses, ErrorCode.INTERNAL_ERROR, "Unexpected failure (never a stack trace)");
+    // springdoc gives a declared @ApiResponse without content the handler's return type; an error
+    // status answers the error document unless the handler declared its content (readiness's 503).
+    Set<String> declared = declaredContent(handler);
+    responses.forEach(
+        (status, response) -> {
+          if ((status.startsWith("4") || status.startsWith("5")) && !declared.contains(status)) {
+            response.setContent(errorContent());
+          }
+        });
     operation.setResponses(responses);
     return operation;
+  }
+
+  private static Set<String> declaredContent(HandlerMethod handler) {
+    return AnnotatedElementUtils.findMergedRepeatableAnnotations(
+            handler.getMethod(), io.swagger.v3.oas.annotations.responses.ApiResponse.class)
+        .stream()
+        .filter(r -> r.content().length > 0)
+        .map(io.swagger.v3.oas.annotations.responses.ApiResponse::responseCode)
+        .collect(Collectors.toSet());
   }
 
   private static void add(ApiResponses responses, ErrorCode code, String description) {

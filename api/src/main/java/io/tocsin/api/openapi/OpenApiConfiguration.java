@@ -58,7 +58,7 @@ class OpenApiConfiguration {
                 .title("Tocsin API")
                 .version(version)
                 .description("Detection platform: events in, policies evaluated, alerts out.")
-                .license(new License().name("Apache-2.0")))
+                .license(new License().name("Apache-2.0").identifier("Apache-2.0")))
         .components(
             new Components()
                 .addSecuritySchemes(

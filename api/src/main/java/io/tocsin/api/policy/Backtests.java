@@ -6,6 +6,8 @@ import io.tocsin.api.detection.TenantDefinitions;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventStore;
 import io.tocsin.api.list.NamedValues;
+import io.tocsin.api.policy.BacktestViews.BacktestAlert;
+import io.tocsin.api.policy.BacktestViews.BacktestReport;
 import io.tocsin.api.query.QueryGuard;
 import io.tocsin.dsl.ConditionContext;
 import io.tocsin.dsl.eval.EvalBudget;
@@ -68,7 +70,7 @@ class Backtests {
    * @param body {@code {"policy": {...}, "start_time", "end_time", "limit"}}, or a bare policy body
    *     with the range in the query parameters
    */
-  Map<String, Object> run(
+  BacktestReport run(
       String tenantId,
       Map<String, Object> body,
       String startParam,
@@ -81,7 +83,7 @@ class Backtests {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> run(
+  private BacktestReport run(
       String tenantId,
       Map<String, Object> body,
       String startParam,
@@ -118,7 +120,7 @@ class Backtests {
     long started = System.nanoTime();
     List<Event> scanned = events.findInRange(tenantId, from, to, maxEvents, budget.limit());
     budget.check();
-    Map<String, Map<String, Object>> alerts = new LinkedHashMap<>();
+    Map<String, BacktestAlert> alerts = new LinkedHashMap<>();
     try (DetectionEngine engine =
         DetectionEngine.create(
             "backtest:" + tenantId, new DslLanguage(), EngineConfig.defaults(), clock)) {
@@ -134,52 +136,27 @@ class Backtests {
       }
       collect(alerts, engine.advanceTo(to));
     }
-    List<Map<String, Object>> list = new ArrayList<>(alerts.values());
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("alerts", list.size() > MAX_ALERTS ? list.subList(0, MAX_ALERTS) : list);
-    out.put("alerts_total", list.size());
-    out.put("events_scanned", scanned.size());
-    out.put("truncated", scanned.size() >= maxEvents);
-    out.put("start_time", from.toString());
-    out.put("end_time", to.toString());
-    out.put("took", Duration.ofNanos(System.nanoTime() - started).toMillis());
-    out.put(
-        "warnings", problems.stream().filter(p -> p.policyId() == null && !p.isError()).toList());
-    return out;
+    List<BacktestAlert> list = new ArrayList<>(alerts.values());
+    return new BacktestReport(
+        list.size() > MAX_ALERTS ? list.subList(0, MAX_ALERTS) : list,
+        list.size(),
+        scanned.size(),
+        scanned.size() >= maxEvents,
+        from,
+        to,
+        Duration.ofNanos(System.nanoTime() - started).toMillis(),
+        problems.stream().filter(p -> p.policyId() == null && !p.isError()).toList());
   }
 
-  private static void collect(Map<String, Map<String, Object>> alerts, List<Detection> detections) {
+  private static void collect(Map<String, BacktestAlert> alerts, List<Detection> detections) {
     for (Detection d : detections) {
-      Map<String, Object> existing = alerts.get(d.id());
+      BacktestAlert existing = alerts.get(d.id());
       if (d.kind() == Detection.Kind.UPDATE && existing != null) {
-        existing.put("count", d.count());
-        existing.put("last_seen", String.valueOf(d.lastSeen()));
-        existing.put("events", d.events().stream().map(Event::toNested).toList());
+        alerts.put(d.id(), existing.updatedBy(d));
       } else if (existing == null) {
-        alerts.put(d.id(), alert(d));
+        alerts.put(d.id(), BacktestAlert.of(d));
       }
     }
-  }
-
-  private static Map<String, Object> alert(Detection d) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("id", d.id());
-    a.put("title", d.policyName());
-    a.put("policy_id", d.policyId());
-    a.put("rule_id", d.ruleId());
-    a.put("severity", d.severity().wireName());
-    a.put("action", d.action().wireName());
-    a.put("risk_score", d.riskScore());
-    a.put("mitre", d.mitreTags());
-    a.put("group_key", d.groupKey());
-    a.put("host_id", d.events().isEmpty() ? null : d.events().get(0).hostId());
-    a.put("count", d.count());
-    a.put("first_seen", String.valueOf(d.firstSeen()));
-    a.put("last_seen", String.valueOf(d.lastSeen()));
-    a.put("reason", d.reason());
-    a.put("event_ids", d.events().stream().map(Event::id).toList());
-    a.put("events", d.events().stream().map(Event::toNested).toList());
-    return a;
   }
 
   private static Instant instant(String text, String name) {

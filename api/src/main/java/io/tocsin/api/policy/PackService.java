@@ -5,6 +5,12 @@ import io.tocsin.api.detection.DefinitionValidator;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.policy.PackViews.PackDetail;
+import io.tocsin.api.policy.PackViews.PackDisableReport;
+import io.tocsin.api.policy.PackViews.PackEnableReport;
+import io.tocsin.api.policy.PackViews.PackList;
+import io.tocsin.api.policy.PackViews.PackPolicyState;
+import io.tocsin.api.policy.PackViews.PackStatus;
 import io.tocsin.engine.policy.PolicyDefinition;
 import io.tocsin.rules.PackPolicy;
 import io.tocsin.rules.pack.Pack;
@@ -57,45 +63,40 @@ class PackService {
     this.clock = clock;
   }
 
-  Map<String, Object> list(String tenantId) {
-    List<Map<String, Object>> items = new ArrayList<>();
+  PackList list(String tenantId) {
+    List<PackStatus> items = new ArrayList<>();
     Set<String> stored = storedIds(tenantId);
     for (Pack pack : catalog.all()) {
       items.add(status(pack, installs.find(tenantId, pack), stored));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("packs", items);
-    out.put("total", items.size());
-    return out;
+    return new PackList(items, items.size());
   }
 
-  Map<String, Object> get(String tenantId, String packId) {
+  PackDetail get(String tenantId, String packId) {
     Pack pack = catalog.get(packId);
     Map<String, PolicyRecord> stored = new LinkedHashMap<>();
     store.all(tenantId).forEach(r -> stored.put(r.policyId(), r));
     PackInstall install = installs.find(tenantId, pack);
-    Map<String, Object> out = status(pack, install, stored.keySet());
     Map<String, String> base = install == null ? Map.of() : install.baseById();
-    List<Map<String, Object>> items = new ArrayList<>();
+    List<PackPolicyState> items = new ArrayList<>();
     for (PackPolicy p : pack.policies()) {
       PolicyRecord r = stored.get(p.definition().id());
-      Map<String, Object> item = new LinkedHashMap<>();
-      item.put("id", p.definition().id());
-      item.put("name", p.definition().name());
-      item.put("file", p.resource());
-      item.put("tags", p.definition().tags());
-      item.put("false_positives", p.falsePositives());
-      item.put("state", state(r, base.get(p.definition().id())));
-      item.put("enabled", r != null && r.enabled());
-      items.add(item);
+      items.add(
+          new PackPolicyState(
+              p.definition().id(),
+              p.definition().name(),
+              p.resource(),
+              p.definition().tags(),
+              p.falsePositives(),
+              state(r, base.get(p.definition().id())),
+              r != null && r.enabled()));
     }
-    out.put("policies", items);
-    return out;
+    return PackDetail.of(status(pack, install, stored.keySet()), items);
   }
 
-  Map<String, Object> enable(String tenantId, String packId, String user) {
+  PackEnableReport enable(String tenantId, String packId, String user) {
     Pack pack = catalog.get(packId);
-    Map<String, Object> report =
+    PackEnableReport report =
         locks.withLock(
             tenantId,
             () -> {
@@ -105,13 +106,12 @@ class PackService {
                   : resume(tenantId, pack, install, user);
             });
     engines.requestReload(tenantId);
-    report.put("pack", status(pack, installs.find(tenantId, pack), storedIds(tenantId)));
-    return report;
+    return report.with(status(pack, installs.find(tenantId, pack), storedIds(tenantId)));
   }
 
-  Map<String, Object> disable(String tenantId, String packId, String user) {
+  PackDisableReport disable(String tenantId, String packId, String user) {
     Pack pack = catalog.get(packId);
-    Map<String, Object> report =
+    List<String> disabled =
         locks.withLock(
             tenantId,
             () -> {
@@ -135,13 +135,11 @@ class PackService {
               installs.save(
                   installs.with(
                       install, install.version(), false, install.baseById(), turnedOff, user));
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("disabled_policies", turnedOff);
-              return out;
+              return turnedOff;
             });
     engines.requestReload(tenantId);
-    report.put("pack", status(pack, installs.find(tenantId, pack), storedIds(tenantId)));
-    return report;
+    return new PackDisableReport(
+        disabled, status(pack, installs.find(tenantId, pack), storedIds(tenantId)));
   }
 
   /** Records the first-start seeding of the built-in pack (policies stored by the seeder). */
@@ -154,7 +152,7 @@ class PackService {
         });
   }
 
-  private Map<String, Object> install(String tenantId, Pack pack, String user) {
+  private PackEnableReport install(String tenantId, Pack pack, String user) {
     PolicyChangeSet changes = new PolicyChangeSet();
     List<PolicyDefinition> installed = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -168,13 +166,11 @@ class PackService {
     }
     commit(tenantId, changes, "pack_installed", user);
     installs.save(installs.installed(tenantId, pack, installed, user));
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("installed", installed.stream().map(PolicyDefinition::id).toList());
-    out.put("skipped_conflict", skipped);
-    return out;
+    return new PackEnableReport(
+        installed.stream().map(PolicyDefinition::id).toList(), skipped, null, null);
   }
 
-  private Map<String, Object> resume(String tenantId, Pack pack, PackInstall install, String user) {
+  private PackEnableReport resume(String tenantId, Pack pack, PackInstall install, String user) {
     List<String> restored = new ArrayList<>();
     PolicyChangeSet changes = new PolicyChangeSet();
     if (!install.enabled()) {
@@ -189,9 +185,7 @@ class PackService {
       installs.save(
           installs.with(install, install.version(), true, install.baseById(), List.of(), user));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("enabled_policies", restored);
-    return out;
+    return new PackEnableReport(null, null, restored, null);
   }
 
   private void commit(String tenantId, PolicyChangeSet changes, String change, String user) {
@@ -220,24 +214,19 @@ class PackService {
     return record.source().equals(base) ? "installed" : "modified";
   }
 
-  static Map<String, Object> status(Pack pack, PackInstall install, Set<String> stored) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("id", pack.id());
-    out.put("name", pack.manifest().name());
-    out.put("description", pack.manifest().description());
-    out.put("version", pack.version().toString());
-    out.put("policies", pack.policies().size());
-    out.put("installed", install != null);
-    out.put("installed_version", install == null ? null : install.version());
-    out.put("enabled", install != null && install.enabled());
-    out.put(
-        "update_available",
-        install != null && SemanticVersion.parse(install.version()).compareTo(pack.version()) < 0);
-    out.put(
-        "installed_policies",
+  static PackStatus status(Pack pack, PackInstall install, Set<String> stored) {
+    return new PackStatus(
+        pack.id(),
+        pack.manifest().name(),
+        pack.manifest().description(),
+        pack.version().toString(),
+        pack.policies().size(),
+        install != null,
+        install == null ? null : install.version(),
+        install != null && install.enabled(),
+        install != null && SemanticVersion.parse(install.version()).compareTo(pack.version()) < 0,
         install == null
             ? 0
             : install.baseById().keySet().stream().filter(stored::contains).count());
-    return out;
   }
 }

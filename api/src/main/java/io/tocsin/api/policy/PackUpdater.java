@@ -5,6 +5,9 @@ import io.tocsin.api.detection.DefinitionValidator;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.policy.PackViews.PackModifiedPolicy;
+import io.tocsin.api.policy.PackViews.PackTunedPolicy;
+import io.tocsin.api.policy.PackViews.PackUpdateReport;
 import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.PolicyDefinition;
 import io.tocsin.rules.pack.Pack;
@@ -68,16 +71,16 @@ class PackUpdater {
     this.clock = clock;
   }
 
-  Map<String, Object> update(String tenantId, String packId, boolean dryRun, String user) {
+  PackUpdateReport update(String tenantId, String packId, boolean dryRun, String user) {
     Pack next = catalog.get(packId);
-    Map<String, Object> report = locks.withLock(tenantId, () -> plan(tenantId, next, dryRun, user));
-    if (Boolean.TRUE.equals(report.get("applied"))) {
+    PackUpdateReport report = locks.withLock(tenantId, () -> plan(tenantId, next, dryRun, user));
+    if (report.applied()) {
       engines.requestReload(tenantId);
     }
     return report;
   }
 
-  private Map<String, Object> plan(String tenantId, Pack next, boolean dryRun, String user) {
+  private PackUpdateReport plan(String tenantId, Pack next, boolean dryRun, String user) {
     PackInstall install = installs.find(tenantId, next);
     if (install == null) {
       throw ApiException.badRequest(
@@ -117,7 +120,7 @@ class PackUpdater {
           nextBase.put(id, shippedSource);
           r.unchanged++;
         } else if (current.builtin()) {
-          r.keptModified.add(Map.of("id", id, "edits", List.of("installed before pack versions")));
+          r.keptModified.add(new PackModifiedPolicy(id, List.of("installed before pack versions")));
         } else {
           r.skippedConflict.add(id);
         }
@@ -141,7 +144,7 @@ class PackUpdater {
               PolicyDocument.render(shipped));
       if (outcome.merged() == null) {
         nextBase.put(id, was);
-        r.keptModified.add(Map.of("id", id, "edits", outcome.edits()));
+        r.keptModified.add(new PackModifiedPolicy(id, outcome.edits()));
         continue;
       }
       nextBase.put(id, shippedSource);
@@ -151,7 +154,7 @@ class PackUpdater {
         r.unchanged++;
       } else {
         changes.update(current, merged, true);
-        r.updatedKeptTuning.add(Map.of("id", id, "tuned", outcome.tuned()));
+        r.updatedKeptTuning.add(new PackTunedPolicy(id, outcome.tuned()));
       }
     }
     for (Map.Entry<String, String> gone : base.entrySet()) {
@@ -183,8 +186,8 @@ class PackUpdater {
     final boolean dryRun;
     final List<String> added = new ArrayList<>();
     final List<String> updated = new ArrayList<>();
-    final List<Map<String, Object>> updatedKeptTuning = new ArrayList<>();
-    final List<Map<String, Object>> keptModified = new ArrayList<>();
+    final List<PackTunedPolicy> updatedKeptTuning = new ArrayList<>();
+    final List<PackModifiedPolicy> keptModified = new ArrayList<>();
     final List<String> removed = new ArrayList<>();
     final List<String> keptRemovedFromPack = new ArrayList<>();
     final List<String> skippedDeleted = new ArrayList<>();
@@ -197,24 +200,23 @@ class PackUpdater {
       this.dryRun = dryRun;
     }
 
-    Map<String, Object> finish(boolean upToDate, boolean applied) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("pack", next.id());
-      out.put("from_version", install.version());
-      out.put("to_version", next.version().toString());
-      out.put("dry_run", dryRun);
-      out.put("up_to_date", upToDate);
-      out.put("applied", applied);
-      out.put("added", added);
-      out.put("updated", updated);
-      out.put("updated_kept_tuning", updatedKeptTuning);
-      out.put("kept_modified", keptModified);
-      out.put("removed", removed);
-      out.put("kept_removed_from_pack", keptRemovedFromPack);
-      out.put("skipped_deleted", skippedDeleted);
-      out.put("skipped_conflict", skippedConflict);
-      out.put("unchanged", unchanged);
-      return out;
+    PackUpdateReport finish(boolean upToDate, boolean applied) {
+      return new PackUpdateReport(
+          next.id(),
+          install.version(),
+          next.version().toString(),
+          dryRun,
+          upToDate,
+          applied,
+          added,
+          updated,
+          updatedKeptTuning,
+          keptModified,
+          removed,
+          keptRemovedFromPack,
+          skippedDeleted,
+          skippedConflict,
+          unchanged);
     }
   }
 }

@@ -7,8 +7,11 @@ import io.tocsin.api.detection.TenantDefinitions;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.policy.PolicyViews.PolicyPage;
+import io.tocsin.api.policy.PolicyViews.PolicyValidation;
+import io.tocsin.api.policy.PolicyViews.PolicyView;
 import io.tocsin.api.query.QueryGuard;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.PageInfo;
 import io.tocsin.api.web.Paging;
 import io.tocsin.dsl.ConditionContext;
 import io.tocsin.engine.format.PolicyDocument;
@@ -16,7 +19,6 @@ import io.tocsin.engine.policy.PolicyDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +67,7 @@ class PolicyService {
     this.clock = clock;
   }
 
-  Map<String, Object> list(String tenantId, Paging paging, Boolean enabled, String tag) {
+  PolicyPage list(String tenantId, Paging paging, Boolean enabled, String tag) {
     Criteria criteria = Criteria.where("tenantId").is(tenantId);
     if (enabled != null) {
       criteria = criteria.and("enabled").is(enabled);
@@ -74,18 +76,21 @@ class PolicyService {
       criteria = criteria.and("tags").is(tag);
     }
     Query filter = Query.query(criteria);
-    List<Map<String, Object>> items =
-        store.page(filter, paging.offset(), paging.limit()).stream()
-            .map(PolicyService::view)
-            .toList();
-    return ListResponse.of("policies", items, store.count(filter), paging.limit(), paging.offset());
+    List<PolicyView> items =
+        store.page(filter, paging.offset(), paging.limit()).stream().map(PolicyView::of).toList();
+    return new PolicyPage(items, PageInfo.of(paging, store.count(filter), items.size()));
   }
 
-  Map<String, Object> get(String tenantId, String policyId) {
-    return view(store.find(tenantId, policyId));
+  PolicyView get(String tenantId, String policyId) {
+    return PolicyView.of(store.find(tenantId, policyId));
   }
 
-  Map<String, Object> create(String tenantId, Map<String, Object> body, String user) {
+  /** The stored policy's canonical document as a tree, for readers of raw bodies. */
+  Map<String, Object> source(String tenantId, String policyId) {
+    return PolicyStore.sourceMap(store.find(tenantId, policyId).source());
+  }
+
+  PolicyView create(String tenantId, Map<String, Object> body, String user) {
     PolicyDocument.Parsed parsed = parse(body);
     String policyId = parsed.id() == null ? generateId() : checkId(parsed.id());
     PolicyDefinition policy = parsed.definition(policyId, true);
@@ -100,7 +105,7 @@ class PolicyService {
               return write(tenantId, null, policy, "created", user, false);
             });
     engines.requestReload(tenantId);
-    return view(saved);
+    return PolicyView.of(saved);
   }
 
   /**
@@ -108,8 +113,7 @@ class PolicyService {
    * when absent; a body without {@code name} is a partial update merged by {@link PolicyMerge}.
    * Either way the result is validated as a whole before anything is written.
    */
-  Map<String, Object> update(
-      String tenantId, String policyId, Map<String, Object> body, String user) {
+  PolicyView update(String tenantId, String policyId, Map<String, Object> body, String user) {
     Object bodyId = body.get("id");
     if (bodyId != null && !bodyId.toString().equals(policyId)) {
       throw ApiException.badRequest(
@@ -130,10 +134,10 @@ class PolicyService {
               return write(tenantId, existing, policy, "updated", user, existing.builtin());
             });
     engines.requestReload(tenantId);
-    return view(saved);
+    return PolicyView.of(saved);
   }
 
-  Map<String, Object> setEnabled(String tenantId, String policyId, boolean enabled, String user) {
+  PolicyView setEnabled(String tenantId, String policyId, boolean enabled, String user) {
     PolicyRecord saved =
         locks.withLock(
             tenantId,
@@ -148,7 +152,7 @@ class PolicyService {
               return write(tenantId, existing, policy, change, user, existing.builtin());
             });
     engines.requestReload(tenantId);
-    return view(saved);
+    return PolicyView.of(saved);
   }
 
   void delete(String tenantId, String policyId, String user) {
@@ -171,11 +175,11 @@ class PolicyService {
   }
 
   /** Validates a body as if it were created (or, with the id of a stored policy, updated). */
-  Map<String, Object> check(String tenantId, Map<String, Object> body) {
+  PolicyValidation check(String tenantId, Map<String, Object> body) {
     return guard.run(tenantId, QueryGuard.Kind.BACKTEST, budget -> checkNow(tenantId, body));
   }
 
-  private Map<String, Object> checkNow(String tenantId, Map<String, Object> body) {
+  private PolicyValidation checkNow(String tenantId, Map<String, Object> body) {
     PolicyDocument.Parsed parsed = parse(body);
     String policyId = parsed.id() == null ? generateId() : checkId(parsed.id());
     PolicyDefinition policy = parsed.definition(policyId, true);
@@ -184,15 +188,9 @@ class PolicyService {
             .filter(p -> p.policyId() == null)
             .filter(p -> p.field() == null || !p.field().matches("(lists|macros)\\..*"))
             .toList();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("valid", true);
-    out.put("warnings", warnings);
-    Map<String, Object> normalized = PolicyDocument.render(policy);
-    if (parsed.id() == null) {
-      normalized.remove("id");
-    }
-    out.put("policy", normalized);
-    return out;
+    PolicySource normalized = PolicySource.of(PolicyDocument.render(policy));
+    return new PolicyValidation(
+        true, warnings, parsed.id() == null ? normalized.withoutId() : normalized);
   }
 
   /** Seeds one policy (the built-in pack) unless the id is taken; true when stored. */
@@ -283,18 +281,5 @@ class PolicyService {
 
   private static String generateId() {
     return "pol_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-  }
-
-  /** The API representation: the canonical source plus metadata. */
-  static Map<String, Object> view(PolicyRecord record) {
-    Map<String, Object> out = PolicyStore.sourceMap(record.source());
-    out.put("id", record.policyId());
-    out.put("created_at", record.createdAt().toString());
-    out.put("updated_at", record.updatedAt().toString());
-    out.put("created_by", record.createdBy());
-    out.put("updated_by", record.updatedBy());
-    out.put("version", record.version());
-    out.put("builtin", record.builtin());
-    return out;
   }
 }

@@ -7,6 +7,8 @@ import io.tocsin.api.detection.TenantDefinitions;
 import io.tocsin.api.detection.TenantEngines;
 import io.tocsin.api.detection.TenantLocks;
 import io.tocsin.api.error.ApiException;
+import io.tocsin.api.policy.PolicySetViews.PolicySetPlan;
+import io.tocsin.api.policy.PolicySetViews.PolicySetUpdate;
 import io.tocsin.engine.format.PolicyDocument;
 import io.tocsin.engine.policy.PolicyDefinition;
 import java.time.Clock;
@@ -54,40 +56,38 @@ class PolicySetService {
     this.clock = clock;
   }
 
-  Map<String, Object> apply(
-      String tenantId, Map<String, Object> body, boolean dryRun, String user) {
+  PolicySetPlan apply(String tenantId, Map<String, Object> body, boolean dryRun, String user) {
     List<PolicyDocument.Parsed> parsed = parse(body);
     boolean prune = prune(body);
-    Map<String, Object> plan =
+    PolicySetPlan plan =
         locks.withLock(
             tenantId,
             () -> {
               Map<String, PolicyRecord> existing = new LinkedHashMap<>();
               store.all(tenantId).forEach(r -> existing.put(r.policyId(), r));
               PolicyChangeSet changes = new PolicyChangeSet();
-              Map<String, Object> out = plan(parsed, existing, prune, changes);
+              PolicySetPlan planned = plan(parsed, existing, prune, changes, dryRun);
               TenantDefinitions result = changes.result(definitions.load(tenantId));
               validator.require(result, null, "Policy set is invalid");
-              if (!dryRun && !changes.isEmpty()) {
+              if (planned.applied()) {
                 changes.apply(policies, store, clock, tenantId, "applied", user);
               }
-              out.put("dry_run", dryRun);
-              out.put("applied", !dryRun && !changes.isEmpty());
-              return out;
+              return planned;
             });
-    if (Boolean.TRUE.equals(plan.get("applied"))) {
+    if (plan.applied()) {
       engines.requestReload(tenantId);
     }
     return plan;
   }
 
-  private static Map<String, Object> plan(
+  private static PolicySetPlan plan(
       List<PolicyDocument.Parsed> parsed,
       Map<String, PolicyRecord> existing,
       boolean prune,
-      PolicyChangeSet changes) {
+      PolicyChangeSet changes,
+      boolean dryRun) {
     List<String> created = new ArrayList<>();
-    List<Map<String, Object>> updated = new ArrayList<>();
+    List<PolicySetUpdate> updated = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -107,7 +107,7 @@ class PolicySetService {
         unchanged.add(p.id());
       } else {
         changes.update(current, policy, current.builtin());
-        updated.add(Map.of("id", p.id(), "changes", diff));
+        updated.add(new PolicySetUpdate(p.id(), diff));
       }
     }
     if (prune) {
@@ -118,12 +118,8 @@ class PolicySetService {
         }
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("created", created);
-    out.put("updated", updated);
-    out.put("deleted", deleted);
-    out.put("unchanged", unchanged);
-    return out;
+    return new PolicySetPlan(
+        created, updated, deleted, unchanged, dryRun, !dryRun && !changes.isEmpty());
   }
 
   @SuppressWarnings("unchecked")

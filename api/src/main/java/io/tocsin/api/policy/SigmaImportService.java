@@ -2,6 +2,9 @@ package io.tocsin.api.policy;
 
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.list.NamedValues;
+import io.tocsin.api.policy.SigmaImportViews.SigmaImportReport;
+import io.tocsin.api.policy.SigmaImportViews.SigmaImportSummary;
+import io.tocsin.api.policy.SigmaImportViews.SigmaRuleOutcome;
 import io.tocsin.rules.sigma.FieldMappings;
 import io.tocsin.rules.sigma.RuleReport;
 import io.tocsin.rules.sigma.SigmaConversion;
@@ -34,7 +37,7 @@ class SigmaImportService {
     this.named = named;
   }
 
-  Map<String, Object> importRules(
+  SigmaImportReport importRules(
       String tenantId, String user, List<SigmaSource> sources, boolean dryRun) {
     SigmaConversion conversion;
     try {
@@ -50,7 +53,7 @@ class SigmaImportService {
       for (Map<String, Object> policy : conversion.policies()) {
         String id = (String) policy.get("id");
         if (store.exists(tenantId, id)) {
-          policies.update(tenantId, id, keepTuning(policies.get(tenantId, id), policy), user);
+          policies.update(tenantId, id, keepTuning(policies.source(tenantId, id), policy), user);
           outcome.put(id, "updated");
           updated++;
         } else {
@@ -60,26 +63,20 @@ class SigmaImportService {
         }
       }
     }
-    List<Map<String, Object>> rules = new ArrayList<>();
+    List<SigmaRuleOutcome> rules = new ArrayList<>();
     for (RuleReport r : conversion.reports()) {
-      Map<String, Object> m = r.toMap();
-      if (r.converted()) {
-        m.put("outcome", dryRun ? "would_save" : outcome.get(r.policyId()));
-      }
-      rules.add(m);
+      String saved = dryRun ? "would_save" : outcome.get(r.policyId());
+      rules.add(SigmaRuleOutcome.of(r, r.converted() ? saved : null));
     }
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("rules", conversion.reports().size());
-    summary.put("converted", conversion.convertedCount());
-    summary.put("rejected", conversion.rejectedCount());
-    summary.put("created", created);
-    summary.put("updated", updated);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("dry_run", dryRun);
-    out.put("summary", summary);
-    out.put("rules", rules);
-    out.put("policies", conversion.policies());
-    return out;
+    SigmaImportSummary summary =
+        new SigmaImportSummary(
+            conversion.reports().size(),
+            conversion.convertedCount(),
+            conversion.rejectedCount(),
+            created,
+            updated);
+    return new SigmaImportReport(
+        dryRun, summary, rules, conversion.policies().stream().map(PolicySource::of).toList());
   }
 
   /** The imported policy with the stored one's enabled flag and per-rule exceptions. */

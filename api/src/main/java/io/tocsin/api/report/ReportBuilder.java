@@ -1,11 +1,21 @@
 package io.tocsin.api.report;
 
+import io.tocsin.api.cyberpulse.DashboardMetrics;
+import io.tocsin.api.cyberpulse.DashboardMetrics.ComplianceFramework;
+import io.tocsin.api.cyberpulse.DashboardMetrics.ThreatGroup;
 import io.tocsin.api.cyberpulse.DashboardMetricsService;
+import io.tocsin.api.report.ReportView.HostRank;
+import io.tocsin.api.report.ReportView.PolicyRank;
+import io.tocsin.api.report.ReportView.RecentAlert;
+import io.tocsin.api.report.ReportView.ReportAlerts;
+import io.tocsin.api.report.ReportView.ReportEvents;
+import io.tocsin.api.report.ReportView.ReportSummary;
+import io.tocsin.api.scan.ScanFinding;
 import io.tocsin.api.scan.ScanVulnerabilities;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -34,7 +44,7 @@ class ReportBuilder {
     Instant to = clock.instant();
     Instant from = to.minus(options.window());
     PeriodQueries.Window w = new PeriodQueries.Window(tenantId, from, to);
-    Map<String, Object> now = needsDashboard(options) ? dashboard.metrics(tenantId) : Map.of();
+    DashboardMetrics now = needsDashboard(options) ? dashboard.metrics(tenantId) : null;
     List<Report.Section> sections = new ArrayList<>();
     for (String name : options.sections()) {
       sections.add(
@@ -58,30 +68,54 @@ class ReportBuilder {
         .anyMatch(s -> List.of("summary", "compliance", "threats").contains(s));
   }
 
-  private Report.Section summary(PeriodQueries.Window w, Map<String, Object> now) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("events", queries.events(w));
-    data.put("alerts_raised", queries.alerts(w));
+  private Report.Section summary(PeriodQueries.Window w, DashboardMetrics now) {
     Map<String, Long> raised = queries.alertsBy(w, "$severity");
-    for (String s : List.of("critical", "high", "medium", "low")) {
-      data.put("alerts_raised_" + s, raised.getOrDefault(s, 0L));
-    }
-    data.put("security_score", now.get("security_score"));
-    data.put("critical_alerts_open", now.get("critical_alerts"));
-    data.put("open_vulnerabilities", now.get("open_vulnerabilities"));
-    data.put("active_threats", now.get("active_threats"));
-    List<List<Object>> rows = new ArrayList<>();
-    data.forEach((k, v) -> rows.add(List.of(k, String.valueOf(v))));
+    ReportSummary data =
+        new ReportSummary(
+            queries.events(w),
+            queries.alerts(w),
+            raised.getOrDefault("critical", 0L),
+            raised.getOrDefault("high", 0L),
+            raised.getOrDefault("medium", 0L),
+            raised.getOrDefault("low", 0L),
+            now.securityScore(),
+            now.criticalAlerts(),
+            now.openVulnerabilities(),
+            now.activeThreats());
+    List<List<Object>> rows =
+        List.of(
+            List.of("events", data.events()),
+            List.of("alerts_raised", data.alertsRaised()),
+            List.of("alerts_raised_critical", data.alertsRaisedCritical()),
+            List.of("alerts_raised_high", data.alertsRaisedHigh()),
+            List.of("alerts_raised_medium", data.alertsRaisedMedium()),
+            List.of("alerts_raised_low", data.alertsRaisedLow()),
+            List.of("security_score", data.securityScore()),
+            List.of("critical_alerts_open", data.criticalAlertsOpen()),
+            List.of("open_vulnerabilities", data.openVulnerabilities()),
+            List.of("active_threats", data.activeThreats()));
     return new Report.Section("summary", "Summary", data, List.of("metric", "value"), rows);
   }
 
   private Report.Section alerts(PeriodQueries.Window w) {
     List<Map<String, Object>> recent = queries.recentAlerts(w, PeriodQueries.MAX_ROWS);
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("total", queries.alerts(w));
-    data.put("by_severity", queries.alertsBy(w, "$severity"));
-    data.put("by_status", queries.alertsBy(w, "$status"));
-    data.put("recent", recent);
+    ReportAlerts data =
+        new ReportAlerts(
+            queries.alerts(w),
+            queries.alertsBy(w, "$severity"),
+            queries.alertsBy(w, "$status"),
+            recent.stream()
+                .map(
+                    a ->
+                        new RecentAlert(
+                            text(a.get("id")),
+                            (Instant) a.get("created_at"),
+                            text(a.get("severity")),
+                            text(a.get("status")),
+                            text(a.get("title")),
+                            text(a.get("host_id")),
+                            text(a.get("policy_name"))))
+                .toList());
     List<String> columns =
         List.of("id", "created_at", "severity", "status", "title", "host_id", "policy_name");
     return new Report.Section("alerts", "Alerts raised", data, columns, rows(recent, columns));
@@ -90,10 +124,7 @@ class ReportBuilder {
   private Report.Section events(PeriodQueries.Window w) {
     Map<String, Long> bySeverity = queries.eventsBy(w, "$severity");
     Map<String, Long> byType = queries.eventsBy(w, "$event.type");
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("total", queries.events(w));
-    data.put("by_severity", bySeverity);
-    data.put("by_type", byType);
+    ReportEvents data = new ReportEvents(queries.events(w), bySeverity, byType);
     List<List<Object>> rows = new ArrayList<>();
     bySeverity.forEach((k, v) -> rows.add(List.of("severity", k, v)));
     byType.forEach((k, v) -> rows.add(List.of("event_type", k, v)));
@@ -103,37 +134,52 @@ class ReportBuilder {
 
   private Report.Section topHosts(PeriodQueries.Window w) {
     List<Map<String, Object>> hosts = queries.top(w, "$hostId", "host_id");
+    List<HostRank> data =
+        hosts.stream()
+            .map(
+                h ->
+                    new HostRank(
+                        text(h.get("host_id")),
+                        (Long) h.get("alerts"),
+                        (Long) h.get("max_risk_score")))
+            .toList();
     List<String> columns = List.of("host_id", "alerts", "max_risk_score");
     return new Report.Section(
-        "top_hosts", "Top hosts by alerts", hosts, columns, rows(hosts, columns));
+        "top_hosts", "Top hosts by alerts", data, columns, rows(hosts, columns));
   }
 
   private Report.Section topPolicies(PeriodQueries.Window w) {
     List<Map<String, Object>> policies = queries.top(w, "$policyId", "policy_id");
+    List<PolicyRank> data =
+        policies.stream()
+            .map(
+                p ->
+                    new PolicyRank(
+                        text(p.get("policy_id")),
+                        text(p.get("policy_name")),
+                        (Long) p.get("alerts"),
+                        (Long) p.get("max_risk_score")))
+            .toList();
     List<String> columns = List.of("policy_id", "policy_name", "alerts", "max_risk_score");
     return new Report.Section(
-        "top_policies", "Top policies by alerts", policies, columns, rows(policies, columns));
+        "top_policies", "Top policies by alerts", data, columns, rows(policies, columns));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Report.Section compliance(Map<String, Object> now) {
-    Map<String, Object> status = (Map<String, Object>) now.get("compliance_status");
+  private static Report.Section compliance(DashboardMetrics now) {
+    Map<String, ComplianceFramework> status = now.complianceStatus();
     List<List<Object>> rows = new ArrayList<>();
     status.forEach(
-        (id, value) -> {
-          Map<String, Object> f = (Map<String, Object>) value;
-          if (f.containsKey("coverage_percent")) {
+        (id, f) -> {
+          if (f.coveragePercent() != null) { // mitre_attack: coverage, not status
             rows.add(
                 List.of(
                     id,
-                    f.get("name"),
-                    "coverage " + f.get("coverage_percent") + "%",
-                    f.get("tactics_covered") + "/" + f.get("tactics_total") + " tactics",
+                    f.name(),
+                    "coverage " + f.coveragePercent() + "%",
+                    f.tacticsCovered() + "/" + f.tacticsTotal() + " tactics",
                     ""));
           } else {
-            rows.add(
-                List.of(
-                    id, f.get("name"), f.get("status"), f.get("policies"), f.get("open_alerts")));
+            rows.add(List.of(id, f.name(), f.status(), f.policies(), f.openAlerts()));
           }
         });
     return new Report.Section(
@@ -145,22 +191,34 @@ class ReportBuilder {
   }
 
   private Report.Section vulnerabilities(String tenantId) {
-    List<Map<String, Object>> findings = vulnerabilities.openFindings(tenantId);
-    List<String> columns = List.of("host_id", "type", "severity", "port", "title", "scanned_at");
+    List<ScanFinding> findings = vulnerabilities.openFindings(tenantId);
+    List<List<Object>> rows = new ArrayList<>();
+    for (ScanFinding f : findings) {
+      rows.add(
+          Arrays.asList(f.hostId(), f.type(), f.severity(), f.port(), f.title(), f.scannedAt()));
+    }
     return new Report.Section(
         "vulnerabilities",
         "Open vulnerabilities (scan findings)",
         findings,
-        columns,
-        rows(findings, columns));
+        List.of("host_id", "type", "severity", "port", "title", "scanned_at"),
+        rows);
   }
 
-  @SuppressWarnings("unchecked")
-  private static Report.Section threats(Map<String, Object> now) {
-    List<Map<String, Object>> groups = (List<Map<String, Object>>) now.get("active_threat_groups");
-    List<String> columns =
-        List.of("severity", "title", "host_id", "policy_name", "alerts", "last_seen");
-    return new Report.Section("threats", "Active threats", groups, columns, rows(groups, columns));
+  private static Report.Section threats(DashboardMetrics now) {
+    List<ThreatGroup> groups = now.activeThreatGroups();
+    List<List<Object>> rows = new ArrayList<>();
+    for (ThreatGroup g : groups) {
+      rows.add(
+          Arrays.asList(
+              g.severity(), g.title(), g.hostId(), g.policyName(), g.alerts(), g.lastSeen()));
+    }
+    return new Report.Section(
+        "threats",
+        "Active threats",
+        groups,
+        List.of("severity", "title", "host_id", "policy_name", "alerts", "last_seen"),
+        rows);
   }
 
   private static List<List<Object>> rows(List<Map<String, Object>> items, List<String> columns) {
@@ -171,5 +229,9 @@ class ReportBuilder {
       rows.add(row);
     }
     return rows;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 }

@@ -1,12 +1,15 @@
 package io.tocsin.api.report;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Content-Disposition: attachment}), for any role of the tenant.
  */
 @RestController
+@Tag(name = "Reports", description = "Period reports as JSON, CSV or PDF")
 class ReportController {
 
   static final MediaType CSV =
@@ -47,7 +51,29 @@ class ReportController {
 
   @PostMapping("/api/v1/analytics/report")
   @PreAuthorize(Authz.VIEWER)
-  ResponseEntity<?> report(
+  @Operation(
+      summary = "Build a report of the tenant for a period, as JSON, CSV or PDF",
+      description =
+          "The format is `format`, else the Accept header (text/csv, application/pdf), else JSON."
+              + " CSV and PDF are downloads (Content-Disposition: attachment).")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The report in the chosen format",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = ReportView.class)),
+        @Content(
+            mediaType = "text/csv",
+            schema =
+                @Schema(
+                    type = "string",
+                    description = "RFC 4180, one block per section led by its header row")),
+        @Content(
+            mediaType = MediaType.APPLICATION_PDF_VALUE,
+            schema = @Schema(type = "string", format = "binary"))
+      })
+  ResponseEntity<?> buildReport(
       CurrentPrincipal principal,
       @RequestBody(required = false) ReportRequest body,
       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -57,7 +83,8 @@ class ReportController {
     return switch (options.format()) {
       case "csv" -> download(report, "csv", CSV, ReportCsv.render(report));
       case "pdf" -> download(report, "pdf", MediaType.APPLICATION_PDF, ReportPdf.render(report));
-      default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json(report));
+      default ->
+          ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportView.of(report));
     };
   }
 
@@ -71,17 +98,5 @@ class ReportController {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(name).build().toString())
         .body(bytes);
-  }
-
-  private static Map<String, Object> json(Report report) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("period", report.period());
-    body.put("start_time", report.from());
-    body.put("end_time", report.to());
-    body.put("generated_at", report.to());
-    Map<String, Object> sections = new LinkedHashMap<>();
-    report.sections().forEach(s -> sections.put(s.name(), s.data()));
-    body.put("sections", sections);
-    return body;
   }
 }

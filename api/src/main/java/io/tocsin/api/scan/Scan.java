@@ -41,22 +41,21 @@ class Scan {
 
   Scan() {}
 
-  Map<String, Object> view() {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("scan_id", id);
-    v.put("id", id);
-    v.put("status", status);
-    v.put("target", target);
-    v.put("host_id", hostId);
-    v.put("checks", checks);
-    v.put("requested_by", requestedByName);
-    v.put("created_at", createdAt);
-    v.put("sent_at", sentAt);
-    v.put("completed_at", completedAt);
-    v.put("message", message);
-    v.put("results", results == null ? Map.of() : results);
-    v.put("findings", findings == null ? List.of() : findings);
-    v.put("summary", ScanFindings.summary(results, findings));
-    return v;
+  ScanView view() {
+    return new ScanView(
+        id,
+        id,
+        status,
+        target,
+        hostId,
+        checks,
+        requestedByName,
+        createdAt,
+        sentAt,
+        completedAt,
+        message,
+        results == null ? Map.of() : results,
+        findings == null ? List.of() : findings.stream().map(ScanFinding::stored).toList(),
+        ScanFindings.summary(results, findings));
   }
 }

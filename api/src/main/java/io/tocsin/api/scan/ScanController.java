@@ -1,9 +1,13 @@
 package io.tocsin.api.scan;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/security/scan")
+@Tag(name = "Scans", description = "Ask a known host's agent to scan itself, follow the scan")
 class ScanController {
 
   /**
@@ -30,7 +35,19 @@ class ScanController {
    *     {@code network}), or a list of them
    * @param checks {@code services}, {@code tls}, {@code packages}
    */
-  record ScanRequest(String target, Object scanType, List<String> checks) {}
+  record ScanRequest(
+      String target,
+      // documented as the list; one bare string is accepted too (Java SDK generators
+      // cannot express a string-or-array alternative)
+      @ArraySchema(
+              schema = @Schema(type = "string"),
+              arraySchema =
+                  @Schema(
+                      description =
+                          "A check or preset name (full, quick, vulnerability, network, services, tls,"
+                              + " packages), or a list of them"))
+          Object scanType,
+      List<String> checks) {}
 
   private final ScanService scans;
 
@@ -41,7 +58,14 @@ class ScanController {
   @PostMapping
   @ResponseStatus(HttpStatus.ACCEPTED)
   @PreAuthorize(Authz.ANALYST)
-  Map<String, Object> request(CurrentPrincipal principal, @RequestBody ScanRequest body) {
+  @Operation(summary = "Queue a scan of a known host by its own agent")
+  @ApiResponse(
+      responseCode = "404",
+      description = "NOT_FOUND: target is not a known host of the tenant (details.field = target)")
+  @ApiResponse(
+      responseCode = "409",
+      description = "CONFLICT: the host already has 3 scans waiting (queued or sent)")
+  ScanView requestScan(CurrentPrincipal principal, @RequestBody ScanRequest body) {
     if (body == null) {
       throw ScanChecks.invalid("target", "is required");
     }
@@ -51,7 +75,8 @@ class ScanController {
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Read a scan's status, results and findings")
+  ScanView getScan(CurrentPrincipal principal, @PathVariable String id) {
     return scans.get(principal.tenantId(), id).view();
   }
 }

@@ -43,17 +43,13 @@ final class ScanFindings {
     return out;
   }
 
-  static Map<String, Object> summary(
-      Map<String, Object> results, List<Map<String, Object>> findings) {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("services", size(results == null ? null : results.get("services")));
-    s.put("tls_ports", size(results == null ? null : results.get("tls")));
+  static ScanSummary summary(Map<String, Object> results, List<Map<String, Object>> findings) {
     Object packages = results == null ? null : results.get("packages");
-    s.put(
-        "packages",
-        packages instanceof Map<?, ?> p && p.get("count") instanceof Number n ? n.longValue() : 0);
-    s.put("findings", findings == null ? 0 : findings.size());
-    return s;
+    return new ScanSummary(
+        size(results == null ? null : results.get("services")),
+        size(results == null ? null : results.get("tls")),
+        packages instanceof Map<?, ?> p && p.get("count") instanceof Number n ? n.longValue() : 0,
+        findings == null ? 0 : findings.size());
   }
 
   private static int size(Object list) {

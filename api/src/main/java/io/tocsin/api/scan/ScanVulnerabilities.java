@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,24 +29,20 @@ public class ScanVulnerabilities {
   }
 
   /** Each open finding with {@code host_id}, {@code scan_id} and {@code scanned_at} added. */
-  public List<Map<String, Object>> openFindings(String tenantId) {
+  public List<ScanFinding> openFindings(String tenantId) {
     Query completed =
         Query.query(where("tenantId").is(tenantId).and("status").is(Scan.COMPLETED))
             .with(Sort.by(Sort.Order.desc("completedAt")))
             .limit(MAX_SCANS);
     completed.fields().include("hostId", "completedAt", "findings");
     Set<String> seen = new HashSet<>();
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<ScanFinding> out = new ArrayList<>();
     for (Scan s : mongo.find(completed, Scan.class)) {
       if (!seen.add(s.hostId) || s.findings == null) {
         continue;
       }
       for (Map<String, Object> f : s.findings) {
-        Map<String, Object> row = new LinkedHashMap<>(f);
-        row.put("host_id", s.hostId);
-        row.put("scan_id", s.id);
-        row.put("scanned_at", s.completedAt);
-        out.add(row);
+        out.add(ScanFinding.open(f, s.hostId, s.id, s.completedAt));
       }
     }
     return out;

@@ -55,11 +55,11 @@ class EventSearchService {
    * Runs within the tenant's search slots and the query budget: 429 when the tenant already runs
    * {@code tocsin.query.max-concurrent-searches}, 408 when the budget runs out.
    */
-  Map<String, Object> search(String tenantId, SearchRequest request) {
+  SearchResults search(String tenantId, SearchRequest request) {
     return guard.run(tenantId, QueryGuard.Kind.SEARCH, budget -> search(tenantId, request, budget));
   }
 
-  private Map<String, Object> search(String tenantId, SearchRequest request, EvalBudget budget) {
+  private SearchResults search(String tenantId, SearchRequest request, EvalBudget budget) {
     long started = System.nanoTime();
     Duration maxTime = budget.limit();
     if (request == null || request.query() == null || request.query().isBlank()) {
@@ -104,16 +104,12 @@ class EventSearchService {
       }
       total = matched;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("results", results.stream().map(EventViews::summary).toList());
-    body.put("total", total);
-    body.put("took", (System.nanoTime() - started) / 1_000_000);
-    body.put("limit", limit);
-    body.put("has_more", total > results.size());
-    if (truncated) {
-      body.put("truncated", true);
-    }
-    return body;
+    return SearchResults.of(
+        results.stream().map(EventViews::view).toList(),
+        total,
+        (System.nanoTime() - started) / 1_000_000,
+        limit,
+        truncated);
   }
 
   private CheckedCondition check(String text, String tenantId) {

@@ -1,5 +1,7 @@
 package io.tocsin.api.search;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Body of {@code POST /search/events}.
  *
@@ -10,4 +12,14 @@ package io.tocsin.api.search;
  * @param sort {@code desc} (newest first, default) or {@code asc}, or the INSEC object {@code
  *     {"field": "timestamp", "order": "desc"}}; see {@link SearchSort}
  */
-record SearchRequest(String query, String startTime, String endTime, Integer limit, Object sort) {}
+record SearchRequest(
+    String query,
+    String startTime,
+    String endTime,
+    Integer limit,
+    @Schema(
+            description =
+                "Order by event time: \"desc\" (newest first, the default) or \"asc\", or the"
+                    + " INSEC object {\"field\": \"timestamp\", \"order\": \"desc\"}",
+            oneOf = {String.class, SearchSortOrder.class})
+        Object sort) {}

@@ -1,5 +1,10 @@
 package io.tocsin.api.stream;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.error.ErrorCode;
 import io.tocsin.api.security.Authz;
@@ -9,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +31,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * with {@code fetch()} rather than {@code EventSource}); it ends when the token expires.
  */
 @RestController
+@Tag(
+    name = "Streams",
+    description = "Live alerts, security events and devices as Server-Sent Events")
 class StreamController {
 
   private final StreamHub hub;
@@ -39,7 +48,20 @@ class StreamController {
 
   @GetMapping("/api/v1/stream")
   @PreAuthorize(Authz.VIEWER)
-  SseEmitter stream(
+  @Operation(
+      summary = "Stream the tenant's live updates as Server-Sent Events",
+      description =
+          "A text/event-stream: a `ready` event naming the topics, then one event per change, each"
+              + " with an `id:` to resume from (Last-Event-ID). Message shapes: docs/streams.md."
+              + " The WebSocket at /api/v1/ws carries the same messages.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The stream; it ends when the token expires",
+      content =
+          @Content(
+              mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+              schema = @Schema(type = "string", description = "Server-Sent Events")))
+  SseEmitter openStream(
       Authentication authentication,
       @RequestHeader(name = TenantHeader.NAME, required = false) String tenant,
       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventIdHeader,

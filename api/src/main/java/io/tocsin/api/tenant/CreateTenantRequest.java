@@ -1,5 +1,6 @@
 package io.tocsin.api.tenant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,7 @@ record CreateTenantRequest(
    * @param retentionDays retention of events and alerts
    * @param maxAgents most hosts that may send events or inventory; absent for no limit
    */
+  @Schema(name = "CreateTenantSettings")
   record Settings(
       @Min(1) @Max(3650) Integer retentionDays, @Min(1) @Max(1_000_000) Integer maxAgents) {}
 }

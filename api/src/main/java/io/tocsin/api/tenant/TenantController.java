@@ -1,12 +1,14 @@
 package io.tocsin.api.tenant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.tenant.TenantViews.CreatedTenant;
+import io.tocsin.api.tenant.TenantViews.TenantPage;
+import io.tocsin.api.tenant.TenantViews.TenantView;
 import jakarta.validation.Valid;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tenants: everyone sees their own, the platform admin sees and creates all. */
 @RestController
 @RequestMapping("/api/v1/tenants")
+@Tag(name = "Tenants", description = "Tenants: one's own, or all for the platform admin")
 class TenantController {
 
   private final TenantService tenants;
@@ -30,43 +33,27 @@ class TenantController {
 
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(CurrentPrincipal principal) {
-    List<Map<String, Object>> visible =
-        tenants.visibleTo(principal).stream().map(TenantController::view).toList();
-    return ListResponse.of("tenants", visible, visible.size(), visible.size(), 0);
+  @Operation(summary = "List the tenants the caller sees (all, for the platform admin)")
+  TenantPage listTenants(CurrentPrincipal principal) {
+    return TenantPage.of(tenants.visibleTo(principal).stream().map(TenantView::of).toList());
   }
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
-    return view(tenants.get(principal, id));
+  @Operation(summary = "One tenant: the caller's own, or any for the platform admin")
+  TenantView getTenant(CurrentPrincipal principal, @PathVariable String id) {
+    return TenantView.of(tenants.get(principal, id));
   }
 
   /** 201 with the tenant; with {@code admin_email}, {@code admin} holds its one-time token. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ADMIN)
-  Map<String, Object> create(
+  @Operation(summary = "Create a tenant, optionally with its first admin (platform admin only)")
+  @ApiResponse(responseCode = "409", description = "CONFLICT: a tenant with this id exists")
+  CreatedTenant createTenant(
       CurrentPrincipal principal, @Valid @RequestBody CreateTenantRequest request) {
     TenantService.Created created = tenants.create(principal, request);
-    Map<String, Object> body = view(created.tenant());
-    if (created.admin() != null) {
-      body.put("admin", created.admin());
-    }
-    return body;
-  }
-
-  static Map<String, Object> view(Tenant t) {
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("retention_days", t.retentionDays());
-    settings.put("max_agents", t.maxAgents());
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", t.id());
-    v.put("name", t.name());
-    v.put("retention_days", t.retentionDays());
-    v.put("max_agents", t.maxAgents());
-    v.put("created_at", t.createdAt());
-    v.put("settings", settings);
-    return v;
+    return new CreatedTenant(TenantView.of(created.tenant()), created.admin());
   }
 }

@@ -1,12 +1,14 @@
 package io.tocsin.api.user;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.security.Role;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** User administration in the caller's tenant; {@code /users/me} for everyone. */
 @RestController
 @RequestMapping("/api/v1/users")
+@Tag(name = "Users", description = "User administration in the caller's tenant")
 class UserController {
 
   private final UserService users;
@@ -33,35 +36,50 @@ class UserController {
 
   @GetMapping
   @PreAuthorize(Authz.ADMIN)
-  Map<String, Object> list(
+  @Operation(summary = "List the tenant's users, oldest first")
+  UserPage listUsers(
       CurrentPrincipal principal,
       @RequestParam(required = false) Integer limit,
       @RequestParam(defaultValue = "0") @Min(0) long offset) {
-    return users.list(principal.tenantId(), ListResponse.limit(limit), offset);
+    // An out-of-range limit is clamped into 1..1000 here, not refused (as since 0.1).
+    return users.list(principal.tenantId(), new Paging(Paging.clampedLimit(limit), offset));
   }
 
   @GetMapping("/me")
   @PreAuthorize(Authz.VIEWER)
-  UserView me(CurrentPrincipal principal) {
+  @Operation(summary = "The caller's own user")
+  UserView getCurrentUser(CurrentPrincipal principal) {
     return UserView.of(users.get(principal.homeTenantId(), principal.userId()));
   }
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.ADMIN)
-  UserView get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "One user of the tenant")
+  UserView getUser(CurrentPrincipal principal, @PathVariable String id) {
     return UserView.of(users.get(principal.tenantId(), id));
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   @PreAuthorize(Authz.ADMIN)
-  CreatedUser create(CurrentPrincipal principal, @Valid @RequestBody CreateUserRequest request) {
+  @Operation(summary = "Create a user; without a password, a one-time set-password token")
+  @ApiResponse(
+      responseCode = "409",
+      description = "CONFLICT: a user with this username or email already exists")
+  CreatedUser createUser(
+      CurrentPrincipal principal, @Valid @RequestBody CreateUserRequest request) {
     return users.create(principal.tenantId(), request, Role.VIEWER);
   }
 
   @PutMapping("/{id}")
   @PreAuthorize(Authz.ADMIN)
-  UserView update(
+  @Operation(summary = "Change a user's fields, role, password, MFA or active flag")
+  @ApiResponse(responseCode = "200", description = "The changed user")
+  @ApiResponse(
+      responseCode = "409",
+      description =
+          "CONFLICT: username or email taken, or the tenant's last admin would lose the role")
+  UserView updateUser(
       CurrentPrincipal principal,
       @PathVariable String id,
       @Valid @RequestBody UpdateUserRequest request) {
@@ -72,14 +90,17 @@ class UserController {
   @DeleteMapping("/{id}/sessions")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.ADMIN)
-  void revokeSessions(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "End every session of a user")
+  void revokeUserSessions(CurrentPrincipal principal, @PathVariable String id) {
     users.revokeSessions(users.get(principal.tenantId(), id).getId());
   }
 
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @PreAuthorize(Authz.ADMIN)
-  void delete(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Delete a user (not oneself)")
+  @ApiResponse(responseCode = "409", description = "CONFLICT: the tenant's last admin")
+  void deleteUser(CurrentPrincipal principal, @PathVariable String id) {
     users.delete(principal.tenantId(), id, principal.userId());
   }
 }

@@ -4,12 +4,12 @@ import io.tocsin.api.error.ApiException;
 import io.tocsin.api.security.Identities;
 import io.tocsin.api.security.Role;
 import io.tocsin.api.security.Secrets;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.PageInfo;
+import io.tocsin.api.web.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -77,14 +77,14 @@ public class UserService {
     return new CreatedUser(UserView.of(user), token, expires);
   }
 
-  public Map<String, Object> list(String tenantId, int limit, long offset) {
+  public UserPage list(String tenantId, Paging paging) {
     Query query =
         Query.query(Criteria.where("tenantId").is(tenantId))
             .with(Sort.by("createdAt", "id"))
-            .skip(offset)
-            .limit(limit);
+            .skip(paging.offset())
+            .limit(paging.limit());
     List<UserView> items = mongo.find(query, User.class).stream().map(UserView::of).toList();
-    return ListResponse.of("users", items, users.countByTenantId(tenantId), limit, offset);
+    return new UserPage(items, PageInfo.of(paging, users.countByTenantId(tenantId), items.size()));
   }
 
   public User get(String tenantId, String id) {

@@ -1,10 +1,18 @@
 package io.tocsin.api.webhook;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.Paging;
+import io.tocsin.api.webhook.WebhookViews.CreatedWebhook;
+import io.tocsin.api.webhook.WebhookViews.WebhookPage;
+import io.tocsin.api.webhook.WebhookViews.WebhookTestResult;
+import io.tocsin.api.webhook.WebhookViews.WebhookView;
 import io.tocsin.api.webhook.delivery.DeliveryQueries;
-import java.util.Map;
+import io.tocsin.api.webhook.delivery.DeliveryViews.DeliveryPage;
+import io.tocsin.api.webhook.delivery.DeliveryViews.DeliveryView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Webhooks, their test sends and their deliveries")
 class WebhookController {
 
   private final WebhookService webhooks;
@@ -39,13 +48,15 @@ class WebhookController {
   @PostMapping
   @PreAuthorize(Authz.ENGINEER)
   @ResponseStatus(HttpStatus.CREATED)
-  Map<String, Object> create(CurrentPrincipal principal, @RequestBody WebhookRequest body) {
+  @Operation(summary = "Create a webhook; a generated secret is shown once")
+  CreatedWebhook createWebhook(CurrentPrincipal principal, @RequestBody WebhookRequest body) {
     return webhooks.create(principal.tenantId(), body, principal.username());
   }
 
   @GetMapping
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> list(
+  @Operation(summary = "List the tenant's webhooks")
+  WebhookPage listWebhooks(
       CurrentPrincipal principal,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Long offset) {
@@ -54,13 +65,15 @@ class WebhookController {
 
   @GetMapping("/{id}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> get(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "One webhook (never its secret)")
+  WebhookView getWebhook(CurrentPrincipal principal, @PathVariable String id) {
     return webhooks.get(principal.tenantId(), id);
   }
 
   @PutMapping("/{id}")
   @PreAuthorize(Authz.ENGINEER)
-  Map<String, Object> update(
+  @Operation(summary = "Change a webhook; fields left out keep their value")
+  WebhookView updateWebhook(
       CurrentPrincipal principal, @PathVariable String id, @RequestBody WebhookRequest body) {
     return webhooks.update(principal.tenantId(), id, body);
   }
@@ -68,19 +81,22 @@ class WebhookController {
   @DeleteMapping("/{id}")
   @PreAuthorize(Authz.ENGINEER)
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void delete(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Delete a webhook and its deliveries")
+  void deleteWebhook(CurrentPrincipal principal, @PathVariable String id) {
     webhooks.delete(principal.tenantId(), id);
   }
 
   @PostMapping("/{id}/test")
   @PreAuthorize(Authz.ENGINEER)
-  Map<String, Object> test(CurrentPrincipal principal, @PathVariable String id) {
+  @Operation(summary = "Send a signed sample alert now and report the receiver's answer")
+  WebhookTestResult testWebhook(CurrentPrincipal principal, @PathVariable String id) {
     return tester.test(principal.tenantId(), id);
   }
 
   @GetMapping("/{id}/deliveries")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> deliveries(
+  @Operation(summary = "List a webhook's deliveries, newest first, with every attempt")
+  DeliveryPage listWebhookDeliveries(
       CurrentPrincipal principal,
       @PathVariable String id,
       @RequestParam(required = false) String state,
@@ -92,7 +108,8 @@ class WebhookController {
 
   @GetMapping("/{id}/deliveries/{deliveryId}")
   @PreAuthorize(Authz.VIEWER)
-  Map<String, Object> delivery(
+  @Operation(summary = "One delivery of a webhook, with every attempt")
+  DeliveryView getWebhookDelivery(
       CurrentPrincipal principal, @PathVariable String id, @PathVariable String deliveryId) {
     webhooks.find(principal.tenantId(), id);
     return deliveries.get(principal.tenantId(), id, deliveryId);
@@ -100,7 +117,12 @@ class WebhookController {
 
   @PostMapping("/{id}/deliveries/{deliveryId}/redrive")
   @PreAuthorize(Authz.ENGINEER)
-  Map<String, Object> redrive(
+  @Operation(summary = "Re-drive a dead-lettered delivery with a fresh retry budget")
+  @ApiResponse(responseCode = "200", description = "The delivery, pending again")
+  @ApiResponse(
+      responseCode = "409",
+      description = "CONFLICT: the delivery is not dead-lettered (pending or delivered)")
+  DeliveryView redriveWebhookDelivery(
       CurrentPrincipal principal, @PathVariable String id, @PathVariable String deliveryId) {
     webhooks.find(principal.tenantId(), id);
     return deliveries.redrive(principal.tenantId(), id, deliveryId);

@@ -1,15 +1,17 @@
 package io.tocsin.api.webhook;
 
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.web.ListResponse;
+import io.tocsin.api.web.PageInfo;
 import io.tocsin.api.web.Paging;
+import io.tocsin.api.webhook.WebhookViews.CreatedWebhook;
+import io.tocsin.api.webhook.WebhookViews.WebhookPage;
+import io.tocsin.api.webhook.WebhookViews.WebhookView;
 import io.tocsin.api.webhook.delivery.DeliveryStore;
 import io.tocsin.api.webhook.ssrf.AddressGuard;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +46,7 @@ class WebhookService {
   }
 
   /** Creates a webhook; the view carries {@code secret} only when it was generated here. */
-  Map<String, Object> create(String tenantId, WebhookRequest r, String by) {
+  CreatedWebhook create(String tenantId, WebhookRequest r, String by) {
     String id = "whk_" + UUID.randomUUID().toString().replace("-", "");
     String secret = r.secret();
     boolean generated = secret == null;
@@ -84,14 +86,10 @@ class WebhookService {
       w = named.apply(r.name());
       save(w);
     }
-    Map<String, Object> view = view(w);
-    if (generated) {
-      view.put("secret", secret);
-    }
-    return view;
+    return new CreatedWebhook(WebhookView.of(w), generated ? secret : null);
   }
 
-  Map<String, Object> update(String tenantId, String id, WebhookRequest r) {
+  WebhookView update(String tenantId, String id, WebhookRequest r) {
     Webhook old = find(tenantId, id);
     String secret = old.secret();
     if (r.secret() != null) {
@@ -118,20 +116,19 @@ class WebhookService {
             clock.instant(),
             old.createdBy());
     save(w);
-    return view(w);
+    return WebhookView.of(w);
   }
 
-  Map<String, Object> get(String tenantId, String id) {
-    return view(find(tenantId, id));
+  WebhookView get(String tenantId, String id) {
+    return WebhookView.of(find(tenantId, id));
   }
 
-  Map<String, Object> list(String tenantId, Paging paging) {
-    List<Map<String, Object>> page =
+  WebhookPage list(String tenantId, Paging paging) {
+    List<WebhookView> page =
         store.page(tenantId, paging.limit(), paging.offset()).stream()
-            .map(WebhookService::view)
+            .map(WebhookView::of)
             .toList();
-    return ListResponse.of(
-        "webhooks", page, store.count(tenantId), paging.limit(), paging.offset());
+    return new WebhookPage(page, PageInfo.of(paging, store.count(tenantId), page.size()));
   }
 
   void delete(String tenantId, String id) {
@@ -163,26 +160,6 @@ class WebhookService {
     if (!store.save(w)) {
       throw WebhookValidation.bad("name", "a webhook named [" + w.name() + "] already exists");
     }
-  }
-
-  static Map<String, Object> view(Webhook w) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("id", w.id());
-    v.put("name", w.name());
-    v.put("url", w.url());
-    v.put("events", w.events());
-    v.put("enabled", w.enabled());
-    v.put("format", w.format());
-    v.put("min_severity", w.minSeverity());
-    v.put("policies", w.policies());
-    v.put("tags", w.tags());
-    v.put("template", w.template());
-    v.put("parameters", w.parameters());
-    v.put("secret_set", w.secret() != null);
-    v.put("created_at", w.createdAt());
-    v.put("updated_at", w.updatedAt());
-    v.put("created_by", w.createdBy());
-    return v;
   }
 
   private static String trim(String s) {

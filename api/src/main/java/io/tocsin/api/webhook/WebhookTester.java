@@ -1,5 +1,6 @@
 package io.tocsin.api.webhook;
 
+import io.tocsin.api.webhook.WebhookViews.WebhookTestResult;
 import io.tocsin.api.webhook.delivery.PayloadRenderer;
 import io.tocsin.api.webhook.delivery.Signatures;
 import io.tocsin.api.webhook.delivery.WebhookSender;
@@ -38,40 +39,33 @@ class WebhookTester {
     this.clock = clock;
   }
 
-  Map<String, Object> test(String tenantId, String id) {
+  WebhookTestResult test(String tenantId, String id) {
     Webhook hook = webhooks.find(tenantId, id);
     Instant now = clock.instant();
     String deliveryId = "test_" + UUID.randomUUID().toString().replace("-", "");
     String event = hook.events().isEmpty() ? "alert.created" : hook.events().get(0);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("webhook_id", deliveryId);
-    result.put("event", event);
     String body;
     try {
       body = renderer.render(hook, event, renderer.snapshot(sample(now)), now);
     } catch (TemplateException e) {
-      result.put("delivered", false);
-      result.put("status_code", null);
-      result.put("error", e.getMessage());
-      return result;
+      return notSent(deliveryId, event, e.getMessage());
     }
     String secret;
     try {
       secret = cipher.decrypt(hook.id(), hook.secret());
     } catch (IllegalStateException e) {
-      result.put("delivered", false);
-      result.put("error", e.getMessage());
-      return result;
+      return notSent(deliveryId, event, e.getMessage());
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Tocsin-Event", event);
     headers.putAll(Signatures.headers(secret, deliveryId, now.getEpochSecond(), body));
     WebhookSender.Result r = sender.send(hook.url(), body, headers);
-    result.put("delivered", r.ok());
-    result.put("status_code", r.statusCode());
-    result.put("latency_ms", r.latencyMs());
-    result.put("error", r.error());
-    return result;
+    return new WebhookTestResult(
+        deliveryId, event, r.ok(), r.statusCode(), r.latencyMs(), r.error());
+  }
+
+  private static WebhookTestResult notSent(String deliveryId, String event, String error) {
+    return new WebhookTestResult(deliveryId, event, false, null, null, error);
   }
 
   private static Map<String, Object> sample(Instant now) {

@@ -93,6 +93,34 @@ class CommandProtocolTest extends ApiTest {
     return "/api/v1/agents/" + host + "/commands";
   }
 
+  /** Typed views (issue #21): the agent's poll keeps its keys; a user's list is a page. */
+  @Test
+  void agentPollCarriesOnlyWhatTheAgentReadsWhileAUserPagesTheCommands() {
+    action("isolate_host", Map.of("reason", "wire"));
+    action("release_host", Map.of());
+    JsonNode poll = agent.get(commands()).body();
+    assertThat(names(poll)).containsExactly("commands");
+    assertThat(names(poll.path("commands").get(0)))
+        .containsExactlyInAnyOrder("id", "type", "parameters", "status", "created_at");
+
+    JsonNode page = analyst.client().get(commands() + "?limit=1&offset=1").body();
+    assertThat(names(page))
+        .containsExactlyInAnyOrder("commands", "host_id", "total", "limit", "offset", "has_more");
+    assertThat(page.path("total").asLong()).isEqualTo(2);
+    assertThat(page.path("has_more").asBoolean()).isFalse();
+    assertThat(page.path("commands").size()).isEqualTo(1);
+    assertThat(names(page.path("commands").get(0)))
+        .contains("id", "type", "parameters", "status", "host_id", "automatic", "created_at")
+        .contains("sent_at", "deliveries", "details");
+    assertThat(analyst.client().get(commands() + "?offset=-1").status()).isEqualTo(400);
+  }
+
+  private static List<String> names(JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.propertyNames().forEach(names::add);
+    return names;
+  }
+
   @Test
   void actionIsQueuedFetchedOnceByTheAgentAndItsResultLandsOnTheAlert() {
     JsonNode queued = action("isolate_host", Map.of("reason", "Suspicious activity detected"));
