@@ -72,6 +72,12 @@ public final class Replay {
    * ConnectException}), which used to print {@code error: null}.
    */
   static String describe(Throwable e) {
+    if (e instanceof java.nio.file.NoSuchFileException missing) {
+      return "no such file: " + missing.getFile(); // its message is the bare path
+    }
+    if (e instanceof java.nio.file.AccessDeniedException denied) {
+      return "permission denied: " + denied.getFile();
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {
         return t == e ? t.getMessage() : t.getMessage() + " (" + e.getClass().getSimpleName() + ")";

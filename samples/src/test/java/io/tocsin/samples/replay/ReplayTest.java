@@ -181,6 +181,8 @@ class ReplayTest {
   @Test
   void describeNeverSaysNull() {
     assertThat(Replay.describe(new java.net.ConnectException())).isEqualTo("ConnectException");
+    assertThat(Replay.describe(new java.nio.file.NoSuchFileException("/tmp/x.jsonl")))
+        .isEqualTo("no such file: /tmp/x.jsonl");
     assertThat(Replay.describe(new RuntimeException(new IllegalStateException("inner"))))
         .contains("inner");
   }
