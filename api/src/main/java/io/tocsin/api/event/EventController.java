@@ -3,7 +3,6 @@ package io.tocsin.api.event;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
 import io.tocsin.api.event.EventInputs.CanonicalEventInput;
@@ -52,16 +51,7 @@ class EventController {
   @PostMapping("/api/v1/events")
   @PreAuthorize(Authz.INGEST)
   @Operation(summary = "Ingest one event or an array of events in any accepted shape")
-  @ApiResponse(
-      responseCode = "200",
-      description = "At least one item was accepted (status ok or partial)",
-      content = @Content(schema = @Schema(implementation = IngestSummary.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit")
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip")
+  @IngestResponses
   IngestSummary ingestEvents(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -106,16 +96,7 @@ class EventController {
   @Operation(
       summary = "Ingest events at the OS-Pulse integration guide's path",
       description = "Same as POST /api/v1/events.")
-  @ApiResponse(
-      responseCode = "200",
-      description = "At least one item was accepted (status ok or partial)",
-      content = @Content(schema = @Schema(implementation = IngestSummary.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "PAYLOAD_TOO_LARGE: the body, or a gzip body once inflated, is over the limit")
-  @ApiResponse(
-      responseCode = "415",
-      description = "UNSUPPORTED_MEDIA_TYPE: a Content-Encoding other than gzip")
+  @IngestResponses
   IngestSummary ingestOsPulseEvents(
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
