@@ -5,11 +5,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tocsin.api.error.ApiException;
-import io.tocsin.api.event.EventInputs.CanonicalEventInput;
-import io.tocsin.api.event.EventInputs.EventInputBatch;
-import io.tocsin.api.event.EventInputs.InsecEventInput;
-import io.tocsin.api.event.EventInputs.OsPulseEventInput;
-import io.tocsin.api.event.EventInputs.SecurityEventInput;
 import io.tocsin.api.security.Authz;
 import io.tocsin.api.security.CurrentPrincipal;
 import io.tocsin.api.web.PageCursor;
@@ -56,17 +51,7 @@ class EventController {
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "One event or an array of events; each item in any accepted shape",
-              content =
-                  @Content(
-                      schema =
-                          @Schema(
-                              oneOf = {
-                                CanonicalEventInput.class,
-                                InsecEventInput.class,
-                                OsPulseEventInput.class,
-                                SecurityEventInput.class,
-                                EventInputBatch.class
-                              })))
+              content = @Content(schema = @Schema(implementation = EventIngestBody.class)))
           @RequestBody
           Object body) {
     List<?> items = body instanceof List<?> list ? list : List.of(body);
@@ -101,17 +86,7 @@ class EventController {
       CurrentPrincipal principal,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               description = "One event or an array of events; each item in any accepted shape",
-              content =
-                  @Content(
-                      schema =
-                          @Schema(
-                              oneOf = {
-                                CanonicalEventInput.class,
-                                InsecEventInput.class,
-                                OsPulseEventInput.class,
-                                SecurityEventInput.class,
-                                EventInputBatch.class
-                              })))
+              content = @Content(schema = @Schema(implementation = EventIngestBody.class)))
           @RequestBody
           Object body) {
     return ingestEvents(principal, body);
